@@ -1,0 +1,104 @@
+//! The JSON the widget posts and the receiver stores. Documented as a JSON
+//! Schema in `public/ticket.schema.json`; bump [`SCHEMA_VERSION`] on any
+//! incompatible change.
+
+use crate::trace::TraceSummary;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub schema_version: u32,
+    /// A category id from the catalog, e.g. `technical.routing`.
+    pub category: String,
+    /// The language the customer wrote in: `en` or `zh-Hant`.
+    pub locale: String,
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    /// Hostname, IP or service id of the server concerned.
+    #[serde(default)]
+    pub service: String,
+    pub subject: String,
+    pub message: String,
+    /// Category-specific fields by id (`ip`, `trace`, `direction`, …).
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// What the widget read from the trace paste, for support at a glance.
+    #[serde(default)]
+    pub trace_summary: Option<TraceSummary>,
+    #[serde(default)]
+    pub policy: PolicyFlags,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyFlags {
+    /// Circumvention-software terms found in the ticket text.
+    #[serde(default)]
+    pub circumvention_terms: Vec<String>,
+    /// The customer confirmed they read the policy and still want to submit.
+    #[serde(default)]
+    pub acknowledged: bool,
+}
+
+impl Ticket {
+    /// All free text a policy check should read.
+    pub fn text_for_policy(&self) -> String {
+        let mut text = format!("{}\n{}", self.subject, self.message);
+        for (k, v) in &self.fields {
+            if k != "trace" {
+                text.push('\n');
+                text.push_str(v);
+            }
+        }
+        text
+    }
+}
+
+/// What the receiver answers with `201 Created`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accepted {
+    pub reference: String,
+}
+
+/// What the receiver answers with `422 Unprocessable Entity`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    pub errors: Vec<crate::validate::FieldError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_json() {
+        let mut fields = BTreeMap::new();
+        fields.insert("ip".to_owned(), "203.0.113.9".to_owned());
+        let t = Ticket {
+            schema_version: SCHEMA_VERSION,
+            category: "technical.ip".into(),
+            locale: "zh-Hant".into(),
+            email: "a@b.co".into(),
+            name: "陳大文".into(),
+            service: "vps-1234".into(),
+            subject: "IP".into(),
+            message: "請問網關是什麼？".into(),
+            fields,
+            trace_summary: None,
+            policy: PolicyFlags::default(),
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Ticket>(&json).unwrap(), t);
+    }
+
+    #[test]
+    fn optional_parts_may_be_left_out() {
+        let json = r#"{"schema_version":1,"category":"inquiry.price","locale":"en",
+            "email":"a@b.co","subject":"s","message":"m"}"#;
+        let t: Ticket = serde_json::from_str(json).unwrap();
+        assert!(t.fields.is_empty() && t.trace_summary.is_none() && !t.policy.acknowledged);
+    }
+}
