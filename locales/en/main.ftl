@@ -1,0 +1,183 @@
+# LeiKwan Host support-ticket widget, English.
+# Category titles, scope texts, the exclusion and the important notice use the
+# wording of the Support Ticket Scope of Service; keep them in step with it.
+
+widget-title = Open a support ticket
+widget-intro = To answer you promptly, LeiKwan Host support accepts tickets within its scope of service. Choose the topic closest to your question; each one says what it covers.
+lang-switch-label = Language
+lang-name-en = English
+lang-name-zh-hant = 繁體中文
+step-progress = Step { $current } of { $total }: { $name }
+step-category = Topic
+step-details = Details
+step-review = Review
+step-done = Sent
+
+## Groups and categories
+
+group-picker-legend = What do you need help with?
+category-picker-legend = Topic
+scope-not-covered = Not covered
+group-inquiry-title = Inquiry
+group-inquiry-intro = Prices, plan details, promotions and refunds.
+group-technical-title = Technical
+group-technical-intro = Problems with your server or its network that need a check from our side.
+group-china-title = Mainland China compliance
+group-china-intro = Real-name registration, abuse reports and operating in Mainland China.
+
+cat-inquiry-price-title = Price Inquiry
+cat-inquiry-price-scope = Questions regarding the pricing, renewal fees, and costs of our products and services.
+cat-inquiry-plan-title = Plan Configuration Details
+cat-inquiry-plan-scope = Inquiries about specific plan specifications such as hardware (CPU, RAM, storage), data transfer allowance, and network configuration.
+cat-inquiry-discount-title = Discount Request
+cat-inquiry-discount-scope = Questions about current promotions, coupon code eligibility, or potential long-term client discounts.
+cat-inquiry-refund-title = Refunds
+cat-inquiry-refund-scope = All matters concerning refund requests as per our Terms of Service (TOS).
+cat-technical-boot-title = Boot Failure
+cat-technical-boot-scope = Issues where your server or Virtual Private Server (VPS) fails to start up or gets stuck during the boot process.
+cat-technical-os-template-title = OS Template Installation & Usage
+cat-technical-os-template-scope = Failures during the installation of an OS template provided by us or basic usage questions about it.
+cat-technical-nic-title = Single NIC Connectivity Issues
+cat-technical-nic-scope = Loss of network connectivity or access to your host, requiring a backend check from our side.
+cat-technical-ip-title = IP Address Inquiry
+cat-technical-ip-scope = Requests for information regarding your assigned IP address, gateway, subnet mask, etc.
+cat-technical-routing-title = Reporting Routing Issues
+cat-technical-routing-scope = Reporting high latency, packet loss, or connectivity failure to a specific destination (please provide an MTR or traceroute report).
+cat-technical-general-title = General Usage Questions
+cat-technical-general-scope = Basic operations available in the control panel, such as reboots or password resets.
+cat-technical-general-excluded = This category excludes technical support for any customer-installed software (e.g., web server configuration, database management, application debugging, etc.).
+cat-china-kyc-title = KYC (Real-name Registration)
+cat-china-kyc-scope = Assistance with processing and submitting Know-Your-Customer (KYC) information required by Mainland China law.
+cat-china-kyc-notice = Do not send identity documents or ID numbers through this form. Describe what you need help with; support will reply by e-mail with the secure way to submit your KYC documents.
+cat-china-abuse-title = Violations, Abuse Reports, and Legal Inquiries
+cat-china-abuse-scope = Handling abuse complaints, violation reports, and preliminary legal inquiries originating from Mainland China.
+cat-china-procedures-title = Inquiry on Common Handling Procedures in Mainland China
+cat-china-procedures-scope = Consultation on procedures specific to Mainland China, such as ICP domain registration and server content regulations.
+cat-china-product-line-title = Product Line Inquiries due to Mainland China Specifics
+cat-china-product-line-scope = Consultation on the suitability of product lines designed for China’s unique network environment (e.g., CN2, BGP).
+cat-china-other-title = Other Mainland China Related Matters
+cat-china-other-scope = All other compliance-related matters concerning operations within the Mainland China region.
+
+notice-circumvention-title = Important Notice
+notice-circumvention = We explicitly do not accept any inquiries regarding the setup, configuration, debugging, or usage of censorship circumvention software (e.g., VPNs, Shadowsocks, V2Ray, proxies, etc.). Any support ticket related to this subject will be closed immediately without notice.
+
+## Fields
+
+required-mark = (required)
+field-email-label = E-mail
+field-email-hint = Support replies to this address.
+field-name-label = Name
+field-name-hint = How support should address you (optional).
+field-service-label = Service
+field-service-hint = The hostname, IP address or service ID of the server this is about.
+field-subject-label = Subject
+field-subject-hint = One line that sums up the problem.
+field-message-label = Message
+field-message-hint = What happened, since when, and what you have tried.
+field-ip-label = IP address concerned
+field-ip-hint = The address as shown in your control panel, e.g. 203.0.113.25.
+field-trace-label = MTR or traceroute report
+field-trace-hint = Paste the whole output, including the command you ran.
+field-direction-label = Direction of the problem
+field-direction-hint = Where the slow or broken connection goes.
+direction-placeholder = Choose…
+direction-to-server = From my location to the server
+direction-from-server = From the server to another destination
+direction-both = Both directions
+field-os-template-label = Operating system or template
+field-os-template-hint = For example Debian 12, Ubuntu 24.04 or Windows Server 2022.
+field-order-number-label = Order or invoice number
+field-order-number-hint = As shown on your invoice.
+
+## Validation messages
+
+err-required = Please fill in this field.
+err-too-long = This is longer than allowed; please shorten it.
+err-too-short = Please write a little more (at least 10 characters) so support can help.
+err-choice-invalid = Please choose one of the options.
+err-schema-unsupported = This form is out of date; please reload the page.
+err-category-unknown = Please choose a topic.
+err-locale-unknown = Unsupported language; please reload the page.
+err-field-unknown = This field does not belong to the chosen topic.
+err-policy-unacknowledged = Your ticket mentions circumvention software; please confirm you have read the notice.
+err-email-no-at = An e-mail address needs an @, as in name@example.com.
+err-email-bad-local = Something is missing before the @.
+err-email-bad-domain = The part after the @ does not look like a domain, as in example.com.
+err-email-spaces = An e-mail address cannot contain spaces.
+err-ip-leading-zero = Remove the leading zeros: write 10.0.0.1, not 010.000.000.001.
+err-ip-zone-id = Leave out the zone after % (such as %eth0).
+err-ip-prefix = Enter a single address, without a /prefix.
+err-ip-invalid = This is not an IPv4 or IPv6 address, such as 203.0.113.25.
+err-trace-too-large = This paste is larger than 256 KB. Please paste only the report itself.
+err-trace-ping = This is ping output. Please run mtr or traceroute instead (see below).
+err-trace-interfaces = This is an interface listing (ifconfig / ip addr), not a route trace.
+err-trace-no-hops = This does not look like an MTR or traceroute report: no numbered hops were found.
+category-required = Please choose a topic.
+error-summary-title = Please correct the following:
+
+## IP address scope
+
+ip-public = Public IPv{ $version } address: { $address }
+ip-scope-private = { $address } is a private (LAN) address, reachable only inside a local network. Your server’s public address is shown in the control panel.
+ip-scope-loopback = { $address } is a loopback address: it always means “this machine”. Please give the server’s public address.
+ip-scope-link-local = { $address } is a link-local address, valid only on one network segment. Please give the server’s public address.
+ip-scope-shared = { $address } is a carrier-grade NAT address (100.64.0.0/10) from your own internet provider, not a server address.
+ip-scope-documentation = { $address } is reserved for documentation examples and is never assigned to a server.
+ip-scope-multicast = { $address } is a multicast address, not a server address.
+ip-scope-unspecified = { $address } is the unspecified address and cannot belong to a server.
+ip-scope-broadcast = { $address } is the broadcast address, not a server address.
+ip-scope-reserved = { $address } is in a reserved range and is not assigned to servers.
+
+## Trace summary
+
+trace-detected = Recognised: { $format }, { $hops } hops
+trace-destination = Destination: { $destination }
+trace-reached-yes = The destination answered.
+trace-reached-no = The destination did not answer.
+trace-reached-unknown = This report does not show whether the destination answered.
+trace-final-loss = Loss at the last hop: { $loss }%
+trace-loss-onset = Loss starts at hop { $hop } and lasts to the end.
+trace-worst = Highest latency: hop { $hop } ({ $ms } ms on average).
+trace-table-caption = Hops in the report
+trace-col-hop = Hop
+trace-col-host = Host
+trace-col-loss = Loss
+trace-col-avg = Avg (ms)
+trace-no-reply = no reply
+trace-mark-onset = loss starts
+trace-mark-worst = highest latency
+trace-howto-title = How to make a report
+trace-howto-windows = Windows (Command Prompt): tracert -d { $target }
+trace-howto-macos = macOS (Terminal): traceroute -n { $target }   or, with Homebrew mtr: sudo mtr -rwc 100 { $target }
+trace-howto-linux = Linux: mtr -rwc 100 { $target }   or: traceroute -n { $target }
+trace-howto-target = your server’s IP
+trace-both-directions = A report in each direction (from you to the server, and from the server back to your IP) helps support find the problem much faster.
+
+## Policy
+
+policy-hint = Your text mentions { $terms }. Tickets about circumvention software are closed without notice.
+policy-dialog-title = Before you send
+policy-dialog-found = Your ticket mentions: { $terms }
+policy-dialog-edit = Edit my ticket
+policy-dialog-confirm = Submit anyway, I understand it may be closed
+
+## Review, sending, confirmation
+
+btn-next = Next
+btn-back = Back
+btn-submit = Submit ticket
+btn-retry = Try again
+btn-new = Open another ticket
+review-intro = Please check your ticket. This is exactly what will be sent to LeiKwan Host support.
+review-category = Topic
+review-empty = (not given)
+review-raw = Show the data that will be sent (JSON)
+status-sending = Sending your ticket…
+status-network-error = We could not reach the support server. Your ticket is still here: check your connection and try again.
+status-server-error = The support server had a problem (HTTP { $status }). Your ticket is still here: please try again in a moment.
+status-rejected = The support server could not accept some fields. Please correct them below.
+status-refused = The support server refused the ticket (HTTP { $status }): { $detail }
+done-title = Ticket received
+done-reference = Your ticket reference
+done-next = Support will reply by e-mail to { $email }. Please quote the reference in any follow-up.
+config-missing-endpoint = This support form is not set up correctly (it has no data-endpoint). Please contact support by e-mail.

@@ -1,0 +1,87 @@
+use super::category_step::CategoryStep;
+use super::details_step::DetailsStep;
+use super::done_step::DoneStep;
+use super::lang_switch::LangSwitch;
+use super::review_step::ReviewStep;
+use crate::config::WidgetConfig;
+use crate::i18n::{I18n, initial_lang};
+use crate::state::{Form, Step};
+use leptos::prelude::*;
+
+/// One whole widget: header, language switch, progress and the current step.
+#[component]
+pub fn App(config: WidgetConfig) -> impl IntoView {
+    let i18n = I18n {
+        lang: RwSignal::new(initial_lang(config.lang.as_deref())),
+    };
+    let form = Form::new();
+    provide_context(i18n);
+    provide_context(form);
+    provide_context(config.clone());
+
+    let heading_id = config.id("heading");
+    let step_heading_id = config.id("step-heading");
+    let progress = move || {
+        let step = form.step.get();
+        i18n.t_args(
+            "step-progress",
+            &[
+                ("current", step.number().to_string()),
+                ("total", Step::ALL.len().to_string()),
+                ("name", i18n.text(step.title_key())),
+            ],
+        )
+    };
+    // Moving focus to the new step's heading tells screen-reader users where
+    // they are; skipped on first render so the page does not jump.
+    let first_render = StoredValue::new(true);
+    let focus_id = step_heading_id.clone();
+    Effect::new(move |_| {
+        form.step.track();
+        if first_render.get_value() {
+            first_render.set_value(false);
+            return;
+        }
+        focus_by_id(&focus_id);
+    });
+
+    let body = move || {
+        match config.endpoint {
+        None => view! {
+            <p class="ltw-alert ltw-alert--error" role="alert">{i18n.t("config-missing-endpoint")}</p>
+        }
+        .into_any(),
+        Some(_) => view! {
+            <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
+            {move || match form.step.get() {
+                Step::Category => view! { <CategoryStep/> }.into_any(),
+                Step::Details => view! { <DetailsStep/> }.into_any(),
+                Step::Review => view! { <ReviewStep/> }.into_any(),
+                Step::Done => view! { <DoneStep/> }.into_any(),
+            }}
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <section class="ltw" lang=move || i18n.lang.get().tag() aria-labelledby=heading_id.clone()>
+            <header class="ltw-header">
+                <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
+                <LangSwitch/>
+            </header>
+            {body}
+        </section>
+    }
+}
+
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,133 @@
+use super::app::focus_by_id;
+use super::notices::CircumventionNotice;
+use crate::config::WidgetConfig;
+use crate::i18n::{keys, use_i18n};
+use crate::state::{Form, Step};
+use leptos::prelude::*;
+use ticket_core::catalog::{Category, Group};
+
+/// Step 1: the group, then one of its categories, each with its scope text
+/// in full beside the choice (never hidden in a tooltip).
+#[component]
+pub fn CategoryStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let missing = RwSignal::new(false);
+    let error_id = config.id("category-error");
+    let first_group_id = config.id("group-inquiry");
+
+    let groups = Group::ALL
+        .into_iter()
+        .map(|group| {
+            let id = config.id(&format!("group-{}", group.id()));
+            let intro_id = format!("{id}-intro");
+            let label_for = id.clone();
+            view! {
+                <label class="ltw-choice ltw-choice--group" for=label_for>
+                    <input
+                        type="radio"
+                        id=id
+                        name=config.id("group")
+                        aria-describedby=intro_id.clone()
+                        prop:checked=move || form.group.get() == Some(group)
+                        on:change=move |_| {
+                            form.group.set(Some(group));
+                            if form.category.get_untracked().is_some_and(|c| c.group != group) {
+                                form.category.set(None);
+                            }
+                        }
+                    />
+                    <span class="ltw-choice-title">{move || i18n.text(&keys::group_title(group))}</span>
+                    <span class="ltw-choice-text" id=intro_id>{move || i18n.text(&keys::group_intro(group))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let categories = move || {
+        form.group.get().map(|group| {
+            let options = group
+                .categories()
+                .map(|c| view! { <CategoryOption category=c missing/> })
+                .collect_view();
+            view! {
+                <fieldset class="ltw-fieldset">
+                    <legend>{i18n.t("category-picker-legend")}</legend>
+                    <div class="ltw-choices">{options}</div>
+                </fieldset>
+                {group.shows_circumvention_notice().then(|| view! { <CircumventionNotice/> })}
+            }
+        })
+    };
+
+    let error_text_id = error_id.clone();
+    let next = move |_| {
+        if form.category.get_untracked().is_some() {
+            missing.set(false);
+            form.step.set(Step::Details);
+        } else {
+            missing.set(true);
+            focus_by_id(&first_group_id);
+        }
+    };
+
+    view! {
+        <div class="ltw-step">
+            <p class="ltw-intro">{i18n.t("widget-intro")}</p>
+            <fieldset class="ltw-fieldset">
+                <legend>{i18n.t("group-picker-legend")}</legend>
+                <div class="ltw-choices ltw-choices--groups">{groups}</div>
+            </fieldset>
+            {categories}
+            <p class="ltw-error" id=error_text_id role="alert">
+                {move || missing.get().then(|| i18n.text("category-required"))}
+            </p>
+            <div class="ltw-actions">
+                <button type="button" class="ltw-button ltw-button--primary" on:click=next>
+                    {i18n.t("btn-next")}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn CategoryOption(category: &'static Category, missing: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let id = config.id(&format!("cat-{}", category.slug()));
+    let scope_id = format!("{id}-scope");
+    let excluded = keys::category_exclusion(category).map(|key| {
+        view! {
+            <span class="ltw-choice-excluded">
+                <strong>{i18n.t("scope-not-covered")}</strong>
+                " "
+                {move || i18n.text(&key)}
+            </span>
+        }
+    });
+    let label_for = id.clone();
+    view! {
+        <label class="ltw-choice" for=label_for>
+            <input
+                type="radio"
+                id=id
+                name=config.id("category")
+                value=category.id
+                aria-describedby=scope_id.clone()
+                prop:checked=move || form.category.get() == Some(category)
+                on:change=move |_| {
+                    form.category.set(Some(category));
+                    missing.set(false);
+                }
+            />
+            <span class="ltw-choice-title">{move || i18n.text(&keys::category_title(category))}</span>
+            <span class="ltw-choice-text" id=scope_id>
+                {move || i18n.text(&keys::category_scope(category))}
+                {excluded}
+            </span>
+        </label>
+    }
+}

@@ -1,0 +1,138 @@
+use super::app::focus_by_id;
+use super::fields::{Control, DirectionField, IpField, TextField};
+use super::notices::CircumventionNotice;
+use super::trace_summary::TraceField;
+use crate::config::WidgetConfig;
+use crate::i18n::{keys, use_i18n};
+use crate::state::{Form, Step};
+use leptos::prelude::*;
+use ticket_core::catalog::Field;
+
+/// Step 2: the common fields and the chosen category's own fields.
+#[component]
+pub fn DetailsStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let Some(category) = form.category.get_untracked() else {
+        form.step.set(Step::Category);
+        return ().into_any();
+    };
+    let summary_id = config.id("error-summary");
+
+    let category_fields = category
+        .fields
+        .iter()
+        .map(|spec| match spec.field {
+            Field::Ip => view! { <IpField/> }.into_any(),
+            Field::Trace => view! { <TraceField/> }.into_any(),
+            Field::Direction => view! { <DirectionField/> }.into_any(),
+            Field::OsTemplate | Field::OrderNumber => {
+                view! { <TextField key=spec.field.id()/> }.into_any()
+            }
+        })
+        .collect_view();
+
+    let notice = keys::category_notice(category)
+        .map(|key| view! { <p class="ltw-notice ltw-notice--info">{move || i18n.text(&key)}</p> });
+
+    let policy_hint = move || {
+        let terms = form.policy_terms.get();
+        (!terms.is_empty()).then(|| {
+            view! {
+                <p class="ltw-note ltw-note--warn">
+                    {i18n.t_args("policy-hint", &[("terms", terms.join(", "))])}
+                </p>
+            }
+        })
+    };
+
+    let summary_target = summary_id.clone();
+    let next = move |_| {
+        if form.invalid_keys().is_empty() {
+            form.show_all_errors.set(false);
+            form.step.set(Step::Review);
+        } else {
+            form.show_all_errors.set(true);
+            // After the summary renders, take focus there (GOV.UK pattern).
+            let target = summary_target.clone();
+            request_animation_frame(move || focus_by_id(&target));
+        }
+    };
+
+    view! {
+        <div class="ltw-step">
+            <ErrorSummary id=summary_id/>
+            <p class="ltw-chosen">
+                <strong>{move || i18n.text(&keys::category_title(category))}</strong>
+                " — "
+                {move || i18n.text(&keys::category_scope(category))}
+            </p>
+            {notice}
+            {category.group.shows_circumvention_notice().then(|| view! { <CircumventionNotice/> })}
+            <TextField key="email" control=Control::Email/>
+            <TextField key="name"/>
+            <TextField key="service"/>
+            {category_fields}
+            <TextField key="subject"/>
+            <TextField key="message" control=Control::Multiline/>
+            {policy_hint}
+            <div class="ltw-actions">
+                <button type="button" class="ltw-button" on:click=move |_| form.step.set(Step::Category)>
+                    {i18n.t("btn-back")}
+                </button>
+                <button type="button" class="ltw-button ltw-button--primary" on:click=next>
+                    {i18n.t("btn-next")}
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// Errors listed at the top after a "Next" with problems, each a link to its
+/// field, in the same words as the inline messages.
+#[component]
+fn ErrorSummary(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let items = move || {
+        if !form.show_all_errors.get() {
+            return None;
+        }
+        let invalid = form.invalid_keys();
+        if invalid.is_empty() {
+            return None;
+        }
+        let links = invalid
+            .into_iter()
+            .map(|key| {
+                let target = config.id(key);
+                let href = format!("#{target}");
+                let label = i18n.text(&keys::field_label(key));
+                let message = form
+                    .error_of(key)
+                    .map(|c| i18n.text(&keys::error(&c)))
+                    .unwrap_or_default();
+                view! {
+                    <li>
+                        <a href=href on:click=move |ev| {
+                            ev.prevent_default();
+                            focus_by_id(&target);
+                        }>{label} ": " {message}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <h3>{i18n.t("error-summary-title")}</h3>
+            <ul>{links}</ul>
+        })
+    };
+    view! {
+        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get()>
+            {items}
+        </div>
+    }
+}

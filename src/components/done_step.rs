@@ -1,0 +1,31 @@
+use crate::i18n::use_i18n;
+use crate::state::{Form, Step};
+use leptos::prelude::*;
+
+/// Step 4: the reference the backend returned.
+#[component]
+pub fn DoneStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let email = form.email.get_untracked();
+    let new_ticket = move |_| {
+        // A fresh form for the next ticket; contact details are kept.
+        form.subject.set(String::new());
+        form.message.set(String::new());
+        form.acknowledged.set(false);
+        form.touched.set(Vec::new());
+        form.reference.set(None);
+        form.step.set(Step::Category);
+    };
+    view! {
+        <div class="ltw-step ltw-done">
+            <h3>{i18n.t("done-title")}</h3>
+            <p>{i18n.t("done-reference")}</p>
+            <p class="ltw-reference" data-testid="reference">{move || form.reference.get()}</p>
+            <p>{move || i18n.t_args("done-next", &[("email", email.clone())])}</p>
+            <div class="ltw-actions">
+                <button type="button" class="ltw-button" on:click=new_ticket>{i18n.t("btn-new")}</button>
+            </div>
+        </div>
+    }
+}

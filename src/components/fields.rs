@@ -1,0 +1,207 @@
+//! Labelled inputs wired to the form: hint and error tied to the control with
+//! `aria-describedby`, errors shown once the field was left or "Next" pressed.
+
+use crate::config::WidgetConfig;
+use crate::i18n::{keys, use_i18n};
+use crate::state::Form;
+use leptos::prelude::*;
+use ticket_core::catalog::{DIRECTIONS, Field};
+
+/// Whether `key` must be filled in for the chosen category.
+fn is_required(form: &Form, key: &str) -> bool {
+    match key {
+        "email" | "subject" | "message" => true,
+        "service" => form.category.get().is_some_and(|c| c.service_required),
+        other => Field::from_id(other)
+            .and_then(|f| form.category.get().and_then(|c| c.field_spec(f).copied()))
+            .is_some_and(|s| s.required),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum Control {
+    #[default]
+    Text,
+    Email,
+    Multiline,
+    /// Monospace, no spell-check or autocorrect: for pasted tool output.
+    Code,
+}
+
+#[component]
+pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let Some(value) = form.value(key) else {
+        return ().into_any();
+    };
+    let id = config.id(key);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = format!("{hint_id} {error_id}");
+    let error = Memo::new(move |_| form.shown_error(key));
+    let label_key = keys::field_label(key);
+    let hint_key = keys::field_hint(key);
+
+    // Chinese IMEs fire input events while a word is still being composed;
+    // the value is taken when composition ends, so the IME is never disturbed.
+    let on_input = move |ev: leptos::ev::Event| {
+        let composing = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.is_composing());
+        if !composing {
+            value.set(event_target_value(&ev));
+            form.edited(key);
+        }
+    };
+    let on_composition_end = move |ev: leptos::ev::CompositionEvent| {
+        value.set(event_target_value(&ev));
+        form.edited(key);
+    };
+    let on_blur = move |_| form.touch(key);
+    let invalid = move || error.get().is_some().to_string();
+    let required = move || is_required(&form, key);
+
+    let input = match control {
+        Control::Multiline | Control::Code => view! {
+            <textarea
+                id=id.clone()
+                class="ltw-input ltw-textarea"
+                class:ltw-mono=control == Control::Code
+                rows=if control == Control::Code { "10" } else { "6" }
+                spellcheck=if control == Control::Code { "false" } else { "true" }
+                aria-describedby=described_by.clone()
+                aria-invalid=invalid
+                aria-required=move || required().to_string()
+                prop:value=move || value.get()
+                on:input=on_input
+                on:compositionend=on_composition_end
+                on:blur=on_blur
+            ></textarea>
+        }
+        .into_any(),
+        Control::Text | Control::Email => view! {
+            <input
+                id=id.clone()
+                class="ltw-input"
+                type=if control == Control::Email { "email" } else { "text" }
+                autocomplete=match key {
+                    "email" => "email",
+                    "name" => "name",
+                    _ => "off",
+                }
+                aria-describedby=described_by.clone()
+                aria-invalid=invalid
+                aria-required=move || required().to_string()
+                prop:value=move || value.get()
+                on:input=on_input
+                on:compositionend=on_composition_end
+                on:blur=on_blur
+            />
+        }
+        .into_any(),
+    };
+
+    let label_for = id.clone();
+    view! {
+        <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
+            <label class="ltw-label" for=label_for>
+                {move || i18n.text(&label_key)}
+                {move || required().then(|| view! { <span class="ltw-required">" " {i18n.text("required-mark")}</span> })}
+            </label>
+            <p class="ltw-hint" id=hint_id>{move || i18n.text(&hint_key)}</p>
+            {input}
+            <p class="ltw-error" id=error_id>
+                {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+use wasm_bindgen::JsCast;
+
+/// The routing direction, as a native select (best on phones and with
+/// screen readers).
+#[component]
+pub fn DirectionField() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let key = Field::Direction.id();
+    let value = form.field(Field::Direction);
+    let id = config.id(key);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let error = Memo::new(move |_| form.shown_error(key));
+    let options = DIRECTIONS
+        .iter()
+        .map(|choice| {
+            let label = keys::choice(Field::Direction, choice);
+            view! {
+                <option value=*choice selected=move || value.get() == *choice>
+                    {move || i18n.text(&label)}
+                </option>
+            }
+        })
+        .collect_view();
+    let label_for = id.clone();
+    let described_by = format!("{hint_id} {error_id}");
+    view! {
+        <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
+            <label class="ltw-label" for=label_for>
+                {move || i18n.text(&keys::field_label(key))}
+                <span class="ltw-required">" " {i18n.t("required-mark")}</span>
+            </label>
+            <p class="ltw-hint" id=hint_id>{move || i18n.text(&keys::field_hint(key))}</p>
+            <select
+                id=id
+                class="ltw-input ltw-select"
+                aria-describedby=described_by
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-required="true"
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    form.edited(key);
+                    form.touch(key);
+                }
+            >
+                <option value="" selected=move || value.get().is_empty()>{i18n.t("direction-placeholder")}</option>
+                {options}
+            </select>
+            <p class="ltw-error" id=error_id>
+                {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
+            </p>
+        </div>
+    }
+}
+
+/// IP field: besides errors, says what kind of address a valid but
+/// non-public one is, since support cannot act on a LAN address.
+#[component]
+pub fn IpField() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let value = form.field(Field::Ip);
+    let info = Memo::new(move |_| value.with(|v| ticket_core::ip::check_ip(v).ok()));
+    let note = move || {
+        info.get().map(|info| {
+            let args = [
+                ("address", info.address.clone()),
+                ("version", info.version.to_string()),
+            ];
+            let (class, key) = if info.is_public() {
+                ("ltw-note ltw-note--ok", "ip-public".to_owned())
+            } else {
+                ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
+            };
+            view! { <p class=class>{i18n.t_args(&key, &args)}</p> }
+        })
+    };
+    view! {
+        <TextField key=Field::Ip.id()/>
+        {note}
+    }
+}

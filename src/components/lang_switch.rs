@@ -1,0 +1,37 @@
+use crate::i18n::{Lang, remember_lang, use_i18n};
+use leptos::prelude::*;
+
+/// Two buttons, each named in its own language so a customer who cannot read
+/// the current one still finds theirs.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let buttons = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let name_key = match lang {
+                Lang::En => "lang-name-en",
+                Lang::ZhHant => "lang-name-zh-hant",
+            };
+            view! {
+                <button
+                    type="button"
+                    class="ltw-lang"
+                    lang=lang.tag()
+                    aria-pressed=move || (i18n.lang.get() == lang).to_string()
+                    on:click=move |_| {
+                        i18n.lang.set(lang);
+                        remember_lang(lang);
+                    }
+                >
+                    {crate::i18n::tr(lang, name_key)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ltw-langs" role="group" aria-label=i18n.t("lang-switch-label")>
+            {buttons}
+        </div>
+    }
+}

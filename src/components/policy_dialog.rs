@@ -1,0 +1,86 @@
+use crate::config::WidgetConfig;
+use crate::i18n::use_i18n;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+/// The modal shown before sending a ticket that mentions circumvention
+/// software. A native `<dialog>` opened with `showModal()` makes the rest of
+/// the page inert and closes on Escape; "edit" is the default action.
+#[component]
+pub fn PolicyDialog(
+    /// Whether the dialog is open; the dialog sets it to false when closed.
+    open: RwSignal<bool>,
+    /// The distinct terms found, shown to the customer.
+    terms: Signal<Vec<String>>,
+    /// "Edit my ticket".
+    on_edit: Callback<()>,
+    /// "Submit anyway".
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let config = expect_context::<WidgetConfig>();
+    let dialog = NodeRef::<Dialog>::new();
+    let title_id = config.id("policy-title");
+    let body_id = config.id("policy-body");
+    let edit_id = config.id("policy-edit");
+
+    let focus_edit = edit_id.clone();
+    let labelled_by = title_id.clone();
+    let described_by = body_id.clone();
+    Effect::new(move |_| {
+        let Some(el) = dialog.get() else { return };
+        if open.get() {
+            if !el.open() {
+                let _ = el.show_modal();
+            }
+            super::app::focus_by_id(&focus_edit);
+        } else if el.open() {
+            el.close();
+        }
+    });
+
+    view! {
+        <dialog
+            class="ltw-dialog"
+            node_ref=dialog
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            on:close=move |_| open.set(false)
+        >
+            <h3 id=title_id>{i18n.t("policy-dialog-title")}</h3>
+            <div id=body_id>
+                <p class="ltw-dialog-found">
+                    <strong>{move || i18n.t_args("policy-dialog-found", &[("terms", terms.get().join(", "))])}</strong>
+                </p>
+                <blockquote class="ltw-quote">
+                    <strong>{i18n.t("notice-circumvention-title")}</strong>
+                    <p>{i18n.t("notice-circumvention")}</p>
+                </blockquote>
+            </div>
+            <div class="ltw-actions">
+                <button
+                    type="button"
+                    id=edit_id
+                    class="ltw-button ltw-button--primary"
+                    autofocus
+                    on:click=move |_| {
+                        open.set(false);
+                        on_edit.run(());
+                    }
+                >
+                    {i18n.t("policy-dialog-edit")}
+                </button>
+                <button
+                    type="button"
+                    class="ltw-button ltw-button--danger"
+                    on:click=move |_| {
+                        open.set(false);
+                        on_confirm.run(());
+                    }
+                >
+                    {i18n.t("policy-dialog-confirm")}
+                </button>
+            </div>
+        </dialog>
+    }
+}

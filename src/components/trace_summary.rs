@@ -1,0 +1,173 @@
+use super::fields::{Control, TextField};
+use crate::i18n::use_i18n;
+use crate::state::Form;
+use leptos::prelude::*;
+use ticket_core::catalog::Field;
+use ticket_core::trace::{Hop, TraceSummary};
+
+/// The trace paste box, with what was read from it shown as it is typed:
+/// the tool, the hop table with loss onset and worst hop marked, or how to
+/// make a report when the paste is not one.
+#[component]
+pub fn TraceField() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let panel = move || match form.trace.get() {
+        Some(Ok(summary)) => view! { <TraceSummaryView summary/> }.into_any(),
+        _ => view! { <TraceHowTo/> }.into_any(),
+    };
+    view! {
+        <TextField key=Field::Trace.id() control=Control::Code/>
+        <div class="ltw-trace" aria-live="polite">{panel}</div>
+        <p class="ltw-note">{i18n.t("trace-both-directions")}</p>
+    }
+}
+
+/// `12.0` → "12", `12.345` → "12.3": enough precision to read a trace.
+pub fn short_number(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+fn host_of(hop: &Hop) -> String {
+    let names: Vec<String> = hop
+        .responders
+        .iter()
+        .map(|r| match (&r.name, &r.address) {
+            (Some(n), Some(a)) if n != a => format!("{n} ({a})"),
+            (Some(n), _) => n.clone(),
+            (None, Some(a)) => a.clone(),
+            (None, None) => String::from("*"),
+        })
+        .collect();
+    names.join(", ")
+}
+
+fn hop_loss(hop: &Hop) -> Option<f64> {
+    hop.loss_pct.or_else(|| {
+        let sent = hop.rtts_ms.len() as u32 + hop.lost;
+        (sent > 0).then(|| f64::from(hop.lost) * 100.0 / f64::from(sent))
+    })
+}
+
+#[component]
+pub fn TraceSummaryView(summary: TraceSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = summary;
+    let detected = i18n.t_args(
+        "trace-detected",
+        &[
+            ("format", s.format.label().to_owned()),
+            ("hops", s.hop_count.to_string()),
+        ],
+    );
+    let destination = s
+        .destination
+        .clone()
+        .map(|d| view! { <li>{i18n.t_args("trace-destination", &[("destination", d)])}</li> });
+    let reached = match s.reached {
+        Some(true) => "trace-reached-yes",
+        Some(false) => "trace-reached-no",
+        None => "trace-reached-unknown",
+    };
+    let final_loss = s.final_loss_pct.map(
+        |l| view! { <li>{i18n.t_args("trace-final-loss", &[("loss", short_number(l))])}</li> },
+    );
+    let onset = s
+        .loss_onset_hop
+        .map(|h| view! { <li class="ltw-trace-onset">{i18n.t_args("trace-loss-onset", &[("hop", h.to_string())])}</li> });
+    let worst_avg = s
+        .worst_hop
+        .and_then(|w| s.hops.iter().filter(|h| h.hop == w).find_map(|h| h.avg_ms));
+    let worst = s.worst_hop.zip(worst_avg).map(|(h, ms)| {
+        view! {
+            <li class="ltw-trace-worst">
+                {i18n.t_args("trace-worst", &[("hop", h.to_string()), ("ms", short_number(ms))])}
+            </li>
+        }
+    });
+    let rows = s
+        .hops
+        .iter()
+        .map(|hop| {
+            let is_onset = s.loss_onset_hop == Some(hop.hop);
+            let is_worst = s.worst_hop == Some(hop.hop);
+            let host = if hop.responders.is_empty() && hop.avg_ms.is_none() {
+                i18n.text("trace-no-reply")
+            } else {
+                host_of(hop)
+            };
+            let mut marks = Vec::new();
+            if is_onset {
+                marks.push(i18n.text("trace-mark-onset"));
+            }
+            if is_worst {
+                marks.push(i18n.text("trace-mark-worst"));
+            }
+            let marks = (!marks.is_empty())
+                .then(|| view! { <span class="ltw-mark">{marks.join(" · ")}</span> });
+            view! {
+                <tr class:ltw-row-onset=is_onset class:ltw-row-worst=is_worst>
+                    <td>{hop.hop}</td>
+                    <td class="ltw-mono">{host} " " {marks}</td>
+                    <td>{hop_loss(hop).map(|l| format!("{}%", short_number(l)))}</td>
+                    <td>{hop.avg_ms.map(short_number)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ltw-trace-summary">
+            <p class="ltw-trace-detected"><strong>{detected}</strong></p>
+            <ul class="ltw-trace-facts">
+                {destination}
+                <li>{i18n.text(reached)}</li>
+                {final_loss}
+                {onset}
+                {worst}
+            </ul>
+            <div class="ltw-table-wrap">
+                <table class="ltw-trace-table">
+                    <caption>{i18n.t("trace-table-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t("trace-col-hop")}</th>
+                            <th scope="col">{i18n.t("trace-col-host")}</th>
+                            <th scope="col">{i18n.t("trace-col-loss")}</th>
+                            <th scope="col">{i18n.t("trace-col-avg")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn TraceHowTo() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    // Use the customer's own server address in the commands when known.
+    let target = move || {
+        let service = form.service.get();
+        ticket_core::ip::check_ip(&service)
+            .map(|info| info.address)
+            .unwrap_or_else(|_| i18n.text("trace-howto-target"))
+    };
+    let line = move |key: &'static str| move || i18n.t_args(key, &[("target", target())]);
+    view! {
+        <details class="ltw-howto">
+            <summary>{i18n.t("trace-howto-title")}</summary>
+            <ul class="ltw-mono">
+                <li>{line("trace-howto-windows")}</li>
+                <li>{line("trace-howto-macos")}</li>
+                <li>{line("trace-howto-linux")}</li>
+            </ul>
+        </details>
+    }
+}
