@@ -1,7 +1,7 @@
 //! The form's state: one signal per value, so a language switch, a step
 //! change or a failed submission never touches what the customer typed.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, key};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use ticket_core::catalog::{Category, Field, Group};
@@ -27,10 +27,10 @@ impl Step {
 
     pub fn title_key(self) -> &'static str {
         match self {
-            Step::Category => "step-category",
-            Step::Details => "step-details",
-            Step::Review => "step-review",
-            Step::Done => "step-done",
+            Step::Category => key("step-category"),
+            Step::Details => key("step-details"),
+            Step::Review => key("step-review"),
+            Step::Done => key("step-done"),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `aria-describedby`, errors shown once the field was left or "Next" pressed.
 
 use crate::config::WidgetConfig;
-use crate::i18n::{keys, use_i18n};
+use crate::i18n::{key, keys, use_i18n};
 use crate::state::Form;
 use leptos::prelude::*;
 use ticket_core::catalog::{DIRECTIONS, Field};
@@ -193,7 +193,7 @@ pub fn IpField() -> impl IntoView {
                 ("version", info.version.to_string()),
             ];
             let (class, key) = if info.is_public() {
-                ("ltw-note ltw-note--ok", "ip-public".to_owned())
+                ("ltw-note ltw-note--ok", key("ip-public").to_owned())
             } else {
                 ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
             };

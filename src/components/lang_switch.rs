@@ -1,4 +1,4 @@
-use crate::i18n::{Lang, remember_lang, use_i18n};
+use crate::i18n::{Lang, key, remember_lang, use_i18n};
 use leptos::prelude::*;
 
 /// Two buttons, each named in its own language so a customer who cannot read
@@ -10,8 +10,8 @@ pub fn LangSwitch() -> impl IntoView {
         .into_iter()
         .map(|lang| {
             let name_key = match lang {
-                Lang::En => "lang-name-en",
-                Lang::ZhHant => "lang-name-zh-hant",
+                Lang::En => key("lang-name-en"),
+                Lang::ZhHant => key("lang-name-zh-hant"),
             };
             view! {
                 <button

@@ -1,5 +1,5 @@
 use super::fields::{Control, TextField};
-use crate::i18n::use_i18n;
+use crate::i18n::{key, use_i18n};
 use crate::state::Form;
 use leptos::prelude::*;
 use ticket_core::catalog::Field;
@@ -70,9 +70,9 @@ pub fn TraceSummaryView(summary: TraceSummary) -> impl IntoView {
         .clone()
         .map(|d| view! { <li>{i18n.t_args("trace-destination", &[("destination", d)])}</li> });
     let reached = match s.reached {
-        Some(true) => "trace-reached-yes",
-        Some(false) => "trace-reached-no",
-        None => "trace-reached-unknown",
+        Some(true) => key("trace-reached-yes"),
+        Some(false) => key("trace-reached-no"),
+        None => key("trace-reached-unknown"),
     };
     let final_loss = s.final_loss_pct.map(
         |l| view! { <li>{i18n.t_args("trace-final-loss", &[("loss", short_number(l))])}</li> },

@@ -1,0 +1,175 @@
+//! Every user-visible text exists in every locale: the `.ftl` files parse,
+//! hold the same message ids, and contain every id the code can ask for,
+//! whether written literally in `src/` or computed from ticket-core data.
+
+use fluent_syntax::ast::Entry;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use ticket_core::catalog::{CATEGORIES, DIRECTIONS, Field, Group};
+use ticket_core::ip::Scope;
+use ticket_widget::i18n::{Lang, keys};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn message_ids(lang: Lang) -> BTreeSet<String> {
+    let path = Path::new(ROOT)
+        .join("locales")
+        .join(lang.tag())
+        .join("main.ftl");
+    let source =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let resource = fluent_syntax::parser::parse(source.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{}: syntax errors: {errors:?}", path.display()));
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => {
+                assert!(
+                    m.value.is_some(),
+                    "{}: message {} has no value",
+                    lang.tag(),
+                    m.id.name
+                );
+                Some(m.id.name.to_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The first string literal passed to a lookup (`t`, `text`, `t_args`,
+/// `tr`, `tr_args`, `key`, `line`) anywhere in `src/`.
+fn literal_ids_in_code() -> BTreeSet<String> {
+    const CALLS: [&str; 7] = ["t", "text", "t_args", "tr", "tr_args", "key", "line"];
+    let mut ids = BTreeSet::new();
+    let mut files: Vec<PathBuf> = vec![Path::new(ROOT).join("src")];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&path).unwrap();
+        for (at, _) in code.match_indices('(') {
+            let before = &code[..at];
+            let name_start = before
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .map_or(0, |i| i + 1);
+            if !CALLS.contains(&&before[name_start..]) {
+                continue;
+            }
+            let rest = code[at + 1..].trim_start();
+            if let Some(literal) = rest.strip_prefix('"') {
+                let id = literal.split('"').next().unwrap();
+                ids.insert(id.to_owned());
+            }
+        }
+    }
+    ids
+}
+
+/// Ids the code computes from ticket-core data.
+fn computed_ids() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for group in Group::ALL {
+        ids.insert(keys::group_title(group));
+        ids.insert(keys::group_intro(group));
+    }
+    for c in &CATEGORIES {
+        ids.insert(keys::category_title(c));
+        ids.insert(keys::category_scope(c));
+        ids.extend(keys::category_exclusion(c));
+        ids.extend(keys::category_notice(c));
+    }
+    for key in keys::COMMON_FIELDS {
+        ids.insert(keys::field_label(key));
+        ids.insert(keys::field_hint(key));
+    }
+    for f in Field::ALL {
+        ids.insert(keys::field_label(f.id()));
+        ids.insert(keys::field_hint(f.id()));
+    }
+    for d in DIRECTIONS {
+        ids.insert(keys::choice(Field::Direction, d));
+    }
+    for code in ticket_core::validate::all_error_codes() {
+        ids.insert(keys::error(code));
+    }
+    for scope in Scope::ALL.into_iter().filter(|s| *s != Scope::Public) {
+        ids.insert(keys::ip_scope(scope.id()));
+    }
+    ids
+}
+
+#[test]
+fn every_locale_has_the_same_messages() {
+    let en = message_ids(Lang::En);
+    let zh = message_ids(Lang::ZhHant);
+    let only_en: Vec<_> = en.difference(&zh).collect();
+    let only_zh: Vec<_> = zh.difference(&en).collect();
+    assert!(
+        only_en.is_empty() && only_zh.is_empty(),
+        "missing in zh-Hant: {only_en:?}\nmissing in en: {only_zh:?}"
+    );
+    println!("locales: {} messages in each of en and zh-Hant", en.len());
+}
+
+#[test]
+fn every_id_the_code_asks_for_exists_in_every_locale() {
+    let wanted: BTreeSet<String> = literal_ids_in_code()
+        .into_iter()
+        .chain(computed_ids())
+        .collect();
+    assert!(
+        wanted.len() > 100,
+        "scanner found too few ids: {}",
+        wanted.len()
+    );
+    for lang in Lang::ALL {
+        let have = message_ids(lang);
+        let missing: Vec<_> = wanted.difference(&have).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());
+    }
+}
+
+#[test]
+fn the_scanner_sees_literal_lookups() {
+    let ids = literal_ids_in_code();
+    for id in [
+        "widget-title",
+        "step-progress",
+        "trace-reached-yes",
+        "lang-name-en",
+        "ip-public",
+    ] {
+        assert!(ids.contains(id), "{id} not found by the scanner");
+    }
+}
+
+#[test]
+fn texts_follow_the_scope_of_service() {
+    use ticket_widget::i18n::tr;
+    assert_eq!(
+        tr(Lang::En, "cat-technical-routing-title"),
+        "Reporting Routing Issues"
+    );
+    assert_eq!(tr(Lang::ZhHant, "cat-china-kyc-title"), "KYC（實名登記）");
+    assert!(tr(Lang::ZhHant, "notice-circumvention").contains("恕不另行通知"));
+    assert!(tr(Lang::En, "cat-technical-general-excluded").contains("customer-installed software"));
+    // Arguments come out without Unicode isolation marks.
+    assert_eq!(
+        ticket_widget::i18n::tr_args(
+            Lang::En,
+            "step-progress",
+            &[
+                ("current", "1".into()),
+                ("total", "4".into()),
+                ("name", "Topic".into())
+            ]
+        ),
+        "Step 1 of 4: Topic"
+    );
+}
