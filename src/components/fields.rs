@@ -6,6 +6,7 @@ use crate::i18n::{key, keys, use_i18n};
 use crate::state::Form;
 use leptos::prelude::*;
 use ticket_core::catalog::{DIRECTIONS, Field};
+use wasm_bindgen::JsCast;
 
 /// Whether `key` must be filled in for the chosen category.
 fn is_required(form: &Form, key: &str) -> bool {
@@ -51,12 +52,12 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
             .dyn_ref::<web_sys::InputEvent>()
             .is_some_and(|e| e.is_composing());
         if !composing {
-            value.set(event_target_value(&ev));
+            value.set(target_value(&ev));
             form.edited(key);
         }
     };
     let on_composition_end = move |ev: leptos::ev::CompositionEvent| {
-        value.set(event_target_value(&ev));
+        value.set(target_value(&ev));
         form.edited(key);
     };
     let on_blur = move |_| form.touch(key);
@@ -120,7 +121,22 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
     .into_any()
 }
 
-use wasm_bindgen::JsCast;
+/// The value of the control an event came from. Leptos's own
+/// `event_target_value` assumes an `<input>` and throws on a `<textarea>`.
+pub fn target_value(ev: &web_sys::Event) -> String {
+    let Some(target) = ev.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
 
 /// The routing direction, as a native select (best on phones and with
 /// screen readers).
@@ -163,7 +179,7 @@ pub fn DirectionField() -> impl IntoView {
                 aria-required="true"
                 prop:value=move || value.get()
                 on:change=move |ev| {
-                    value.set(event_target_value(&ev));
+                    value.set(target_value(&ev));
                     form.edited(key);
                     form.touch(key);
                 }

@@ -78,7 +78,7 @@ pub fn ReviewStep() -> impl IntoView {
         ticket
             .get()
             .and_then(|t| t.trace_summary)
-            .map(|summary| view! { <TraceSummaryView summary/> })
+            .map(|summary| view! { <TraceSummaryView summary lang=i18n.lang.get()/> })
     };
     let json = move || {
         ticket

@@ -1,5 +1,23 @@
 use super::fields::{Control, TextField};
-use crate::i18n::{key, use_i18n};
+use crate::i18n::{Lang, key, tr, tr_args, use_i18n};
+
+/// Lookups in a fixed language, for views rebuilt on a language change.
+#[derive(Clone, Copy)]
+struct I18nNow(Lang);
+
+impl I18nNow {
+    fn text(self, key: &str) -> String {
+        tr(self.0, key)
+    }
+
+    fn t(self, key: &str) -> String {
+        tr(self.0, key)
+    }
+
+    fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
+        tr_args(self.0, key, args)
+    }
+}
 use crate::state::Form;
 use leptos::prelude::*;
 use ticket_core::catalog::Field;
@@ -13,7 +31,7 @@ pub fn TraceField() -> impl IntoView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let panel = move || match form.trace.get() {
-        Some(Ok(summary)) => view! { <TraceSummaryView summary/> }.into_any(),
+        Some(Ok(summary)) => view! { <TraceSummaryView summary lang=i18n.lang.get()/> }.into_any(),
         _ => view! { <TraceHowTo/> }.into_any(),
     };
     view! {
@@ -54,9 +72,11 @@ fn hop_loss(hop: &Hop) -> Option<f64> {
     })
 }
 
+/// Rendered whole for one language: the caller re-renders it when the
+/// language or the summary changes.
 #[component]
-pub fn TraceSummaryView(summary: TraceSummary) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn TraceSummaryView(summary: TraceSummary, lang: Lang) -> impl IntoView {
+    let i18n = I18nNow(lang);
     let s = summary;
     let detected = i18n.t_args(
         "trace-detected",

@@ -1,6 +1,28 @@
 //! Understanding MTR / traceroute pastes: which tool printed them, the hops,
-//! and where loss or latency starts. (First version; issue 3 covers every
-//! format of FORMATS.md.)
+//! and where loss or latency starts.
+//!
+//! Every format of `FORMATS.md` is read: mtr (report, curses screen copy,
+//! JSON, CSV), WinMTR, traceroute (Linux, BSD, macOS, IPv6), tracepath,
+//! Windows tracert (English, zh-CN, zh-TW), BestTrace and NextTrace.
+//!
+//! The parser never panics and runs in time linear in the paste. `parse`
+//! cleans the paste up (`lines`), scores the formats (`detect`), runs the
+//! best-scoring parser that finds hops, and derives the summary (`summary`).
+
+mod besttrace;
+mod command;
+mod csv;
+mod detect;
+mod json;
+mod lex;
+mod lines;
+mod mtr;
+mod reject;
+mod summary;
+mod tracepath;
+mod traceroute;
+mod tracert;
+mod winmtr;
 
 use serde::{Deserialize, Serialize};
 
@@ -40,10 +62,15 @@ impl TraceFormat {
     }
 }
 
+/// One router (or the destination) that answered at a hop.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Responder {
+    /// The IP address as printed (may be partly redacted, e.g. `103.31.x.x`).
     pub address: Option<String>,
+    /// The reverse-DNS name, when the tool printed one.
     pub name: Option<String>,
+    /// The AS number as printed (`AS4134`), when the tool printed one.
+    pub asn: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,7 +93,10 @@ pub struct TraceSummary {
     pub format: TraceFormat,
     /// The highest hop number listed.
     pub hop_count: u32,
+    /// The target: its IP address when the paste prints one, else its name.
     pub destination: Option<String>,
+    /// The target's host name, when the paste names one besides the address.
+    pub destination_name: Option<String>,
     /// `None` when the paste cannot tell (e.g. mtr reports name no target).
     pub reached: Option<bool>,
     pub final_loss_pct: Option<f64>,
@@ -119,6 +149,49 @@ impl NotATrace {
     }
 }
 
+/// What a format parser read, before the summary is derived.
+pub(crate) struct Parsed {
+    pub format: TraceFormat,
+    /// Sorted by hop number, one entry per hop number.
+    pub hops: Vec<Hop>,
+    /// Target named by the output itself (header, JSON `dst`, CSV `Host`).
+    pub target: Target,
+    /// The output says outright whether the target answered (tracepath).
+    pub reached_hint: Option<bool>,
+    /// Hops carry mtr-style statistics (loss %, avg) rather than probes.
+    pub stats: bool,
+    /// A header, a tool marker or a row with real content was seen, so this is
+    /// not a couple of stray numbered lines.
+    pub strong: bool,
+}
+
+/// The trace target as far as the paste names it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Target {
+    pub address: Option<String>,
+    pub name: Option<String>,
+}
+
+impl Target {
+    pub fn is_known(&self) -> bool {
+        self.address.is_some() || self.name.is_some()
+    }
+}
+
+impl Parsed {
+    pub fn new(format: TraceFormat) -> Parsed {
+        Parsed {
+            format,
+            hops: Vec::new(),
+            target: Target::default(),
+            reached_hint: None,
+            stats: false,
+            strong: false,
+        }
+    }
+}
+
+/// Reads a pasted trace. Refuses pastes that are not a route trace, saying why.
 pub fn parse(input: &str) -> Result<TraceSummary, NotATrace> {
     if input.len() > MAX_TRACE_BYTES {
         return Err(NotATrace::TooLarge);
@@ -126,62 +199,31 @@ pub fn parse(input: &str) -> Result<TraceSummary, NotATrace> {
     if input.trim().is_empty() {
         return Err(NotATrace::Empty);
     }
-    if input.contains("ping statistics") || input.contains("bytes of data") {
-        return Err(NotATrace::Ping);
-    }
-    if input.contains("inet ") && (input.contains("flags=") || input.contains("mtu ")) {
-        return Err(NotATrace::InterfaceListing);
-    }
-    let mut hops: Vec<Hop> = Vec::new();
-    for line in input.lines() {
-        let t = line.trim_start();
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 {
-            continue;
-        }
-        let rest = &t[digits..];
-        if !(rest.starts_with(' ') || rest.starts_with(".|--") || rest.starts_with('.')) {
-            continue;
-        }
-        let Ok(hop) = t[..digits].parse::<u32>() else {
-            continue;
+    let text = if input.is_ascii() {
+        std::borrow::Cow::Borrowed(input)
+    } else {
+        crate::normalize::fold_fullwidth_str(input)
+    };
+    let paste = lines::Paste::new(&text);
+    let command = command::find(&paste);
+    for format in detect::candidates(&text, &paste, command.tool) {
+        let parsed = match format {
+            TraceFormat::MtrJson => json::parse(&paste),
+            TraceFormat::MtrCsv => csv::parse(&paste),
+            TraceFormat::WinMtr => winmtr::parse(&paste),
+            TraceFormat::MtrReport | TraceFormat::MtrCurses => mtr::parse(&paste),
+            TraceFormat::TracertWindows => tracert::parse(&paste),
+            TraceFormat::NextTrace => besttrace::parse_nexttrace(&paste),
+            TraceFormat::BestTrace => besttrace::parse_besttrace(&paste),
+            TraceFormat::Tracepath => tracepath::parse(&paste),
+            TraceFormat::Traceroute => traceroute::parse(&paste),
         };
-        let rtts: Vec<f64> = rest
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(2)
-            .filter(|w| w[1] == "ms")
-            .filter_map(|w| w[0].trim_start_matches('<').parse().ok())
-            .collect();
-        let lost = rest.split_whitespace().filter(|w| *w == "*").count() as u32;
-        let avg = (!rtts.is_empty()).then(|| rtts.iter().sum::<f64>() / rtts.len() as f64);
-        hops.push(Hop {
-            hop,
-            responders: Vec::new(),
-            lost,
-            loss_pct: None,
-            avg_ms: avg,
-            best_ms: None,
-            worst_ms: None,
-            rtts_ms: rtts,
-        });
+        if let Some(p) = parsed
+            && p.strong
+            && !p.hops.is_empty()
+        {
+            return Ok(summary::finish(p, command.target));
+        }
     }
-    if hops.is_empty() {
-        return Err(NotATrace::NoHops);
-    }
-    let worst_hop = hops
-        .iter()
-        .filter_map(|h| h.avg_ms.map(|a| (h.hop, a)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(h, _)| h);
-    Ok(TraceSummary {
-        format: TraceFormat::Traceroute,
-        hop_count: hops.iter().map(|h| h.hop).max().unwrap_or(0),
-        destination: None,
-        reached: None,
-        final_loss_pct: None,
-        loss_onset_hop: None,
-        worst_hop,
-        hops,
-    })
+    Err(reject::reason(&text))
 }

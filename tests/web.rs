@@ -1,0 +1,292 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the widget is
+//! mounted into the test page and driven through its real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use ticket_widget::components::App;
+use ticket_widget::config::WidgetConfig;
+use ticket_widget::i18n::{Lang, tr};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+struct Mounted {
+    root: HtmlElement,
+    instance: usize,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn mount(lang: &str, instance: usize) -> Mounted {
+    // A language remembered by an earlier test must not leak into this one.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let config = WidgetConfig {
+        endpoint: Some("/api/tickets".into()),
+        lang: Some(lang.into()),
+        instance,
+    };
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <App config=config.clone()/> }.into_any()
+    });
+    Mounted {
+        root,
+        instance,
+        _handle: handle,
+    }
+}
+
+impl Mounted {
+    fn id(&self, name: &str) -> String {
+        format!("ltw{}-{name}", self.instance)
+    }
+
+    fn el<T: JsCast>(&self, name: &str) -> T {
+        document()
+            .get_element_by_id(&self.id(name))
+            .unwrap_or_else(|| panic!("no element #{}", self.id(name)))
+            .unchecked_into()
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    fn click(&self, name: &str) {
+        self.el::<HtmlElement>(name).click();
+    }
+
+    fn button(&self, label: &str) -> HtmlElement {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().is_some_and(|t| t.trim() == label))
+            .unwrap_or_else(|| panic!("no button {label:?}"))
+    }
+
+    fn type_text(&self, name: &str, value: &str) {
+        let el: web_sys::Element = self.el(name);
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            input.set_value(value);
+        } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+            area.set_value(value);
+        } else {
+            panic!("#{name} is not a text control");
+        }
+        let event = web_sys::Event::new("input").unwrap();
+        el.dispatch_event(&event).unwrap();
+    }
+
+    fn value(&self, name: &str) -> String {
+        let el: web_sys::Element = self.el(name);
+        el.dyn_ref::<HtmlInputElement>()
+            .map(|i| i.value())
+            .or_else(|| el.dyn_ref::<HtmlTextAreaElement>().map(|t| t.value()))
+            .unwrap()
+    }
+
+    async fn choose(&self, category: &str) {
+        let group = category.split('.').next().unwrap();
+        self.click(&format!("group-{group}"));
+        settle().await;
+        self.click(&format!("cat-{}", category.replace('.', "-")));
+        settle().await;
+    }
+}
+
+/// Properties of freshly rendered elements are set a tick after the
+/// elements themselves, so wait twice before reading the DOM.
+async fn settle() {
+    tick().await;
+    tick().await;
+}
+
+fn en(key: &str) -> String {
+    tr(Lang::En, key)
+}
+
+const MTR: &str = "HOST: home                Loss%   Snt   Last   Avg  Best  Wrst StDev
+  1.|-- 192.168.1.1               0.0%    10    0.8   0.9   0.7   1.2   0.1
+  2.|-- 202.97.33.14              0.0%    10   28.4  29.1  27.9  31.0   0.9
+  3.|-- 203.0.113.20             30.0%    10  305.8 303.2 296.1 312.4   5.2
+";
+
+#[wasm_bindgen_test]
+async fn category_guidance_and_exclusions_are_visible_before_choosing() {
+    let w = mount("en", 1);
+    settle().await;
+    w.click("group-technical");
+    settle().await;
+    let text = w.text();
+    assert!(text.contains(&en("cat-technical-routing-title")));
+    assert!(text.contains(&en("cat-technical-routing-scope")));
+    assert!(text.contains(&en("cat-technical-general-excluded")));
+    assert!(text.contains(&en("notice-circumvention")));
+    // Inquiry categories carry no circumvention notice.
+    w.click("group-inquiry");
+    settle().await;
+    assert!(w.text().contains(&en("cat-inquiry-refund-scope")));
+    assert!(!w.text().contains(&en("notice-circumvention")));
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_keeps_everything_typed() {
+    let w = mount("en", 2);
+    settle().await;
+    w.choose("technical.routing").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.type_text("email", "chan@example.com");
+    w.type_text("trace", MTR);
+    w.type_text("message", "晚上丟包嚴重，請協助檢查。");
+    settle().await;
+
+    w.root
+        .query_selector("button[lang='zh-Hant']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(w.value("email"), "chan@example.com");
+    assert_eq!(w.value("trace"), MTR);
+    assert_eq!(w.value("message"), "晚上丟包嚴重，請協助檢查。");
+    assert!(w.text().contains(&tr(Lang::ZhHant, "field-email-label")));
+    assert!(w.text().contains("已辨識：mtr --report"));
+
+    // Back to the topic step and forward again: still the same choice and text.
+    w.button(&tr(Lang::ZhHant, "btn-back")).click();
+    settle().await;
+    assert!(w.el::<HtmlInputElement>("cat-technical-routing").checked());
+    w.button(&tr(Lang::ZhHant, "btn-next")).click();
+    settle().await;
+    assert_eq!(w.value("email"), "chan@example.com");
+    assert_eq!(w.value("trace"), MTR);
+    assert_eq!(w.value("message"), "晚上丟包嚴重，請協助檢查。");
+}
+
+#[wasm_bindgen_test]
+async fn next_with_problems_shows_errors_at_fields_and_in_a_summary() {
+    let w = mount("en", 3);
+    settle().await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    assert!(w.text().contains(&en("category-required")));
+
+    w.choose("technical.ip").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.type_text("email", "not-an-address");
+    w.type_text("ip", "010.0.0.1");
+    w.button(&en("btn-next")).click();
+    settle().await;
+    let summary = w.el::<HtmlElement>("error-summary").text_content().unwrap();
+    assert!(summary.contains(&en("err-email-no-at")), "{summary}");
+    assert!(summary.contains(&en("err-ip-leading-zero")), "{summary}");
+    assert!(summary.contains(&en("err-required")), "{summary}");
+    let email_error = w.el::<HtmlElement>("email-error").text_content().unwrap();
+    assert_eq!(email_error, en("err-email-no-at"));
+    assert_eq!(
+        w.el::<HtmlInputElement>("email")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // Typed text is untouched by validation.
+    assert_eq!(w.value("ip"), "010.0.0.1");
+}
+
+#[wasm_bindgen_test]
+async fn a_ping_paste_is_refused_with_a_reason_and_a_trace_is_summarised() {
+    let w = mount("en", 4);
+    settle().await;
+    w.choose("technical.routing").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.type_text("trace", "PING 8.8.8.8 (8.8.8.8) 56(84) bytes of data.\n64 bytes from 8.8.8.8: icmp_seq=1 ttl=117 time=1.23 ms\n");
+    w.el::<HtmlElement>("trace").focus().unwrap();
+    w.el::<HtmlElement>("trace").blur().unwrap();
+    settle().await;
+    assert_eq!(
+        w.el::<HtmlElement>("trace-error").text_content().unwrap(),
+        en("err-trace-ping")
+    );
+    w.type_text("trace", MTR);
+    settle().await;
+    assert_eq!(
+        w.el::<HtmlElement>("trace-error").text_content().unwrap(),
+        ""
+    );
+    assert!(w.text().contains("Recognised: mtr --report"));
+    let select: HtmlSelectElement = w.el("direction");
+    select.set_value("both");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(select.value(), "both");
+}
+
+#[wasm_bindgen_test]
+async fn circumvention_terms_open_the_policy_dialog_and_edit_keeps_the_text() {
+    let w = mount("en", 5);
+    settle().await;
+    w.choose("inquiry.price").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    let message = "Which plan is best for running Shadowsocks for my family?";
+    w.type_text("email", "a@example.com");
+    w.type_text("subject", "Plan question");
+    w.type_text("message", message);
+    settle().await;
+    assert!(
+        w.text()
+            .contains("Shadowsocks. Tickets about circumvention software")
+    );
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.button(&en("btn-back")).click();
+    settle().await;
+    assert_eq!(
+        w.value("message"),
+        message,
+        "back from review keeps the message"
+    );
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.button(&en("btn-submit")).click();
+    settle().await;
+    let dialog: web_sys::HtmlDialogElement = w
+        .root
+        .query_selector("dialog")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(dialog.open(), "the policy dialog should be open");
+    let dialog_text = dialog.text_content().unwrap();
+    assert!(dialog_text.contains("Shadowsocks"));
+    assert!(dialog_text.contains(&en("notice-circumvention")));
+    // "Edit my ticket" is the default action and keeps everything.
+    assert_eq!(
+        document().active_element().and_then(|e| e.text_content()),
+        Some(en("policy-dialog-edit"))
+    );
+    w.button(&en("policy-dialog-edit")).click();
+    settle().await;
+    assert_eq!(w.value("message"), message);
+}
