@@ -2,6 +2,8 @@
 //! hold the same message ids, and contain every id the code can ask for,
 //! whether written literally in `src/` or computed from ticket-core data.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use fluent_syntax::ast::Entry;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -21,7 +21,7 @@ pub fn ReviewStep() -> impl IntoView {
     let ticket = Memo::new(move |_| form.to_ticket(i18n.lang.get()));
 
     let rows = move || {
-        let Some(t) = ticket.get() else { return None };
+        let t = ticket.get()?;
         let category = ticket_core::catalog::find(&t.category)?;
         let mut items = vec![(
             i18n.text("review-category"),

@@ -1,13 +1,37 @@
-//! Scope guard: circumvention-software terms the provider closes tickets
-//! for. (First list; issue 4 makes detection thorough.)
+//! Scope guard: what a ticket says that the provider does not support.
+//!
+//! - circumvention software and talk (VPN, Shadowsocks, V2Ray, 翻牆 …), whose
+//!   tickets are closed;
+//! - software the customer installs themselves (nginx, MySQL, 寶塔 …);
+//! - secrets pasted by mistake (private keys, passwords, API tokens), which
+//!   [`redact_secrets`] removes.
+//!
+//! The text is normalised once (`normalize`: full-width forms, case, look-alike
+//! letters, zero-width characters, Traditional/Simplified), the term lists
+//! (`terms`, plain data) are matched in one pass (`matcher`), and each
+//! term's rule tells ambiguous words apart (`SS` vs `ss -tlnp`, 機場 the
+//! airport, 代理商 the reseller, a reverse proxy in nginx, a Trojan virus).
+//! Every range points into the original text.
 
+mod circumvention;
+mod matcher;
+mod normalize;
+mod out_of_scope;
+mod secrets;
+mod terms;
+
+use normalize::Norm;
 use serde::{Deserialize, Serialize};
+
+pub use secrets::MARKER as REDACTION_MARKER;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermMatch {
-    /// The canonical term (e.g. `Shadowsocks`).
+    /// The canonical term (e.g. `Shadowsocks`), or for a secret its kind
+    /// (`password`, `private key`, `API token`).
     pub term: String,
-    /// Byte range of the match in the checked text.
+    /// Byte range of the match in the checked text (always on char
+    /// boundaries).
     pub start: usize,
     pub end: usize,
 }
@@ -19,56 +43,19 @@ pub struct PolicyReport {
     pub secrets: Vec<TermMatch>,
 }
 
-/// (canonical term, lower-case spellings). ASCII spellings only match whole
-/// words, so `VPS` is not `VPN` and `address` does not contain `ss`.
-const CIRCUMVENTION: &[(&str, &[&str])] = &[
-    ("VPN", &["vpn", "vpns"]),
-    ("Shadowsocks", &["shadowsocks", "ssr"]),
-    ("V2Ray", &["v2ray", "v2rayn", "v2rayng"]),
-    ("Xray", &["xray"]),
-    ("Trojan", &["trojan-go"]),
-    ("Clash", &["clash"]),
-    ("proxy", &["proxy", "proxies"]),
-    ("翻牆", &["翻牆", "翻墙"]),
-    ("梯子", &["梯子"]),
-    ("科學上網", &["科學上網", "科学上网"]),
-];
-
+/// Everything the scope guard finds in `text`, each list by position.
 pub fn check(text: &str) -> PolicyReport {
+    let norm = Norm::new(text);
     PolicyReport {
-        circumvention: circumvention_terms(text),
-        ..PolicyReport::default()
+        circumvention: circumvention::find(&norm),
+        out_of_scope: out_of_scope::find(&norm),
+        secrets: secrets::find(text, &norm),
     }
 }
 
+/// The circumvention terms in `text`, by position.
 pub fn circumvention_terms(text: &str) -> Vec<TermMatch> {
-    let lower = text.to_lowercase();
-    // Lower-casing can change byte lengths for a few scripts; positions are
-    // then only approximate, which is fine for highlighting.
-    let mut found: Vec<TermMatch> = Vec::new();
-    for (term, spellings) in CIRCUMVENTION {
-        for spelling in *spellings {
-            let ascii = spelling.is_ascii();
-            for (start, _) in lower.match_indices(spelling) {
-                let end = start + spelling.len();
-                let word_char = |c: char| c.is_ascii_alphanumeric();
-                let before_ok = lower[..start]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !word_char(c));
-                let after_ok = lower[end..].chars().next().is_none_or(|c| !word_char(c));
-                if !ascii || (before_ok && after_ok) {
-                    found.push(TermMatch {
-                        term: (*term).to_owned(),
-                        start,
-                        end,
-                    });
-                }
-            }
-        }
-    }
-    found.sort_by_key(|m| m.start);
-    found
+    circumvention::find(&Norm::new(text))
 }
 
 /// The distinct canonical terms found, in order of first appearance.
@@ -80,6 +67,13 @@ pub fn distinct_terms(matches: &[TermMatch]) -> Vec<String> {
         }
     }
     terms
+}
+
+/// `text` with the given secrets (from [`check`]) replaced by
+/// [`REDACTION_MARKER`]; a private key goes as a whole block. Ranges that do
+/// not fit `text` are ignored.
+pub fn redact_secrets(text: &str, secrets: &[TermMatch]) -> String {
+    secrets::redact(text, secrets)
 }
 
 #[cfg(test)]
@@ -107,5 +101,21 @@ mod tests {
         ] {
             assert!(circumvention_terms(t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn check_reports_all_three() {
+        let text = "nginx 反向代理正常, 但 V2Ray 連不上. root 密碼: Xy9#pq12";
+        let report = check(text);
+        assert_eq!(distinct_terms(&report.circumvention), ["V2Ray"]);
+        assert_eq!(
+            distinct_terms(&report.out_of_scope),
+            ["nginx", "reverse proxy"]
+        );
+        assert_eq!(distinct_terms(&report.secrets), ["password"]);
+        assert_eq!(
+            redact_secrets(text, &report.secrets),
+            "nginx 反向代理正常, 但 V2Ray 連不上. root 密碼: [removed]"
+        );
     }
 }

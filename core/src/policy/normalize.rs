@@ -1,0 +1,271 @@
+//! One normalising pass over the ticket text, keeping a map back to the
+//! original byte offsets.
+//!
+//! Each original character becomes at most one normalised character:
+//! full-width forms fold to ASCII, letters to lower case, look-alike
+//! Cyrillic/Greek letters and mathematical or circled letters to plain
+//! Latin ones, the Traditional characters our term lists use to their
+//! Simplified forms, odd spaces to `' '`, dashes to `-`, middle dots to `.`,
+//! and zero-width characters, direction marks, variation selectors and
+//! combining marks are dropped.
+
+use crate::normalize::fold_fullwidth;
+use std::sync::OnceLock;
+
+/// Traditional → Simplified pairs, only for characters the term and cue lists
+/// use (both spellings then match the one list entry).
+const TRAD_SIMP: &str = "機机場场節节點点網网學学牆墙墻墙訂订閱阅鏈链連连結结協协議议帳账帐账\
+號号價价費费計计劃划權权級级請请為为當当總总區区獨独國国際际線线戶户務务導导匯汇測测試试軟软\
+體体裝装開开買买換换薦荐碼码錯错誤误調调環环證证書书憑凭據据數数庫库資资設设長长應应馬马駭骇\
+檢检掃扫礦矿惡恶濫滥訴诉報报舉举裡里個个們们飛飞園园鐵铁車车經经銷销夥伙處处臺台傳传輸输類类\
+擬拟專专絡络賽赛藍蓝燈灯鑰钥員员虛虚後后雞鸡擊击殺杀註注冊册實实備备辦办頁页記记驗验門门構构\
+題题問问護护攔拦層层發发碼码鬥斗關关閉闭僅仅將将讓让與与給给從从東东種种圖图變变腦脑邊边隊队\
+蘭兰紅红龍龙鐘钟間间陸陆頻频寬宽遠远內内幫帮\
+寶宝產产則则統统紙纸規规託托貴贵賬账購购趕赶風风";
+
+/// Look-alike letters (Cyrillic, Greek) folded to the Latin letter they
+/// imitate; used to dodge filters (`VРN` with a Cyrillic `Р`).
+const HOMOGLYPHS: &str = "аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАaВbЕeКkМmНhОoРpСcТtХxУyІiЈjЅs\
+ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧxοoνvρpιiκkυu";
+
+fn char_table() -> &'static [(char, char)] {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut pairs = Vec::new();
+        for table in [TRAD_SIMP, HOMOGLYPHS] {
+            let chars: Vec<char> = table.chars().collect();
+            pairs.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
+        }
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|p| p.0);
+        pairs
+    })
+}
+
+/// The single-character lower case of `c` (ideographs and the like, at
+/// U+3000 and above, have no case).
+fn lower(c: char) -> char {
+    if u32::from(c) >= 0x3000 {
+        return c;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Characters that carry nothing visible: dropped before matching.
+fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{E0000}'..='\u{E0FFF}'
+        // Combining marks (strike-through, underline, accents).
+        | '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The normalised form of one character, or `None` to drop it.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(fold_ascii(c));
+    }
+    if is_ignorable(c) {
+        return None;
+    }
+    let c = fold_fullwidth(c);
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let code = c as u32;
+    let folded = match code {
+        0x2028 | 0x2029 | 0x85 => '\n',
+        0x2010..=0x2015 | 0x2212 | 0xFE58 | 0xFE63 => '-',
+        0xB7 | 0x2022 | 0x2027 | 0x2219 | 0x22C5 | 0x30FB | 0xFF65 => '.',
+        // Mathematical alphanumerics: bold, italic, script, … A–Z a–z.
+        0x1D400..=0x1D6A3 => ascii_letter((code - 0x1D400) % 52 % 26),
+        0x1D7CE..=0x1D7FF => char::from(b'0' + ((code - 0x1D7CE) % 10) as u8),
+        // Circled Ⓐ–Ⓩ and ⓐ–ⓩ.
+        0x24B6..=0x24E9 => ascii_letter((code - 0x24B6) % 26),
+        // Greek and Cyrillic look-alikes, Traditional characters.
+        0x0370..=0x052F | 0x4E00..=0x9FFF => {
+            let table = char_table();
+            match table.binary_search_by_key(&c, |p| p.0) {
+                Ok(i) => table[i].1,
+                Err(_) => lower(c),
+            }
+        }
+        _ if c.is_whitespace() => ' ',
+        _ => lower(c),
+    };
+    Some(folded)
+}
+
+#[inline]
+fn fold_ascii(c: char) -> char {
+    match c {
+        '\t' | '\x0B' | '\x0C' => ' ',
+        '\r' => '\n',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
+fn ascii_letter(i: u32) -> char {
+    char::from(b'a' + i as u8)
+}
+
+/// [`fold_char`] over a whole word (for the term and cue lists).
+pub(crate) fn fold_str(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// Characters that may sit inside a word written with tricks
+/// (`V 2 R a y`, `S.h.a.d.o.w`, `sing-box`); tokens separated by one or two
+/// of them may be joined.
+#[inline]
+pub(crate) fn is_join_sep(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'.'
+            | b'-'
+            | b'_'
+            | b'*'
+            | b'/'
+            | b'\\'
+            | b'|'
+            | b'\''
+            | b'`'
+            | b'~'
+            | b'+'
+            | b'^'
+            | b','
+    )
+}
+
+/// The normalised text: `s`, the original byte range of every byte of `s`,
+/// and the ASCII alphanumeric tokens of `s`.
+pub(crate) struct Norm<'a> {
+    text: &'a str,
+    pub s: String,
+    /// For every byte of `s`, where its character starts in `text`.
+    src: Vec<usize>,
+    /// Byte ranges in `s` of the maximal `[a-z0-9]` runs.
+    pub tokens: Vec<(usize, usize)>,
+}
+
+impl<'a> Norm<'a> {
+    pub fn new(text: &'a str) -> Norm<'a> {
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        let mut src = Vec::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                out.push(fold_ascii(c) as u8);
+                src.push(i);
+            } else if let Some(f) = fold_char(c) {
+                let mut buf = [0; 4];
+                out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                src.extend(std::iter::repeat_n(i, f.len_utf8()));
+            }
+        }
+        // Built from whole characters, so always valid.
+        let s = String::from_utf8(out).unwrap_or_default();
+        let bytes = s.as_bytes();
+        let mut tokens = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                tokens.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        Norm {
+            text,
+            s,
+            src,
+            tokens,
+        }
+    }
+
+    /// The original byte range of the normalised range `start..end`
+    /// (`start < end`, both char boundaries of `s`).
+    pub fn orig(&self, start: usize, end: usize) -> (usize, usize) {
+        let last = self.src[end - 1];
+        let len = self.text[last..].chars().next().map_or(0, char::len_utf8);
+        (self.src[start], last + len)
+    }
+
+    #[inline]
+    pub fn token(&self, i: usize) -> &str {
+        let (a, b) = self.tokens[i];
+        &self.s[a..b]
+    }
+
+    /// Whether tokens `i` and `i + 1` are separated only by one or two
+    /// joining characters (`V 2 R a y`, `sing-box`).
+    #[inline]
+    pub fn joinable(&self, i: usize) -> bool {
+        let gap = &self.s.as_bytes()[self.tokens[i].1..self.tokens[i + 1].0];
+        (1..=2).contains(&gap.len()) && gap.iter().all(|&b| is_join_sep(b))
+    }
+
+    /// Tokens `i` and `i + 1` are single characters one separator apart: a
+    /// spelled-out word (`S S D`) that a match must not cut in the middle.
+    #[inline]
+    pub fn tight(&self, i: usize) -> bool {
+        let (a, b) = self.tokens[i];
+        let (c, d) = self.tokens[i + 1];
+        b - a == 1 && d - c == 1 && c - b == 1 && is_join_sep(self.s.as_bytes()[b])
+    }
+}
+
+/// Whether byte `i` of `s` (or the end) is not inside an ASCII word, looking
+/// at the byte before it.
+#[inline]
+pub(crate) fn word_start(s: &str, i: usize) -> bool {
+    i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric()
+}
+
+/// Whether byte `i` of `s` is not followed by more of an ASCII word.
+#[inline]
+pub(crate) fn word_end(s: &str, i: usize) -> bool {
+    s.as_bytes()
+        .get(i)
+        .is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_tricks_to_plain_lower_case() {
+        assert_eq!(fold_str("ＶＰＮ"), "vpn");
+        assert_eq!(fold_str("V\u{200B}P\u{00AD}N"), "vpn");
+        assert_eq!(fold_str("VРN"), "vpn", "Cyrillic Р");
+        assert_eq!(fold_str("𝐕𝐏𝐍 ⓥⓟⓝ"), "vpn vpn");
+        assert_eq!(fold_str("翻牆 科學上網 機場"), "翻墙 科学上网 机场");
+        assert_eq!(fold_str("V̶P̶N̶"), "vpn");
+        assert_eq!(fold_str("a\u{3000}b\u{00A0}c"), "a b c");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let text = "Ｖ\u{200B}P n 翻牆";
+        let n = Norm::new(text);
+        assert_eq!(n.s, "vp n 翻墙");
+        let at = n.s.find("翻墙").unwrap();
+        let (a, b) = n.orig(at, at + "翻墙".len());
+        assert_eq!(&text[a..b], "翻牆");
+        let (a, b) = n.orig(0, 2);
+        assert_eq!(&text[a..b], "Ｖ\u{200B}P");
+        assert_eq!(n.tokens.len(), 2);
+        assert!(n.joinable(0) && !n.tight(0));
+    }
+}
