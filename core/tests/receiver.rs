@@ -1,95 +1,9 @@
 //! The reference receiver over real HTTP on 127.0.0.1.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+mod common;
 
-struct Receiver {
-    child: Child,
-    addr: String,
-    store: PathBuf,
-}
-
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_file(&self.store);
-    }
-}
-
-fn start(extra: &[&str]) -> Receiver {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let store =
-        std::env::temp_dir().join(format!("ticket-receiver-{}-{n}.jsonl", std::process::id()));
-    let _ = std::fs::remove_file(&store);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--store"])
-        .arg(&store)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start ticket-check serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .strip_prefix("listening on http://")
-        .expect(&line)
-        .to_owned();
-    Receiver { child, addr, store }
-}
-
-fn request(addr: &str, raw_head: &str, body: &[u8]) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream.write_all(raw_head.as_bytes()).unwrap();
-    // The receiver may answer (413) before the whole body is sent.
-    let _ = stream.write_all(body);
-    let mut out = String::new();
-    stream.read_to_string(&mut out).expect("read response");
-    let status = out[9..12].parse().unwrap();
-    let body = out
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
-}
-
-fn post(addr: &str, content_type: &str, key: Option<&str>, body: &str) -> (u16, serde_json::Value) {
-    let key_header = key
-        .map(|k| format!("Idempotency-Key: {k}\r\n"))
-        .unwrap_or_default();
-    let head = format!(
-        "POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n{key_header}Content-Length: {}\r\n\r\n",
-        body.len()
-    );
-    let (status, body) = request(addr, &head, body.as_bytes());
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
-    )
-}
-
-fn example() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/examples/ticket.json"
-    ))
-    .unwrap()
-}
-
-fn stored(r: &Receiver) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(&r.store)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use common::{example, get, post, post_reply, start, stored};
+use std::sync::{Arc, Barrier};
 
 #[test]
 fn accepts_the_example_ticket_and_stores_it_with_checks() {
@@ -161,13 +75,101 @@ fn serves_static_files_without_escaping_the_folder() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<p>widget</p>").unwrap();
     let r = start(&["--static", dir.to_str().unwrap()]);
-    let (status, body) = request(&r.addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", b"");
-    assert_eq!((status, body.as_str()), (200, "<p>widget</p>"));
-    let (status, _) = request(
-        &r.addr,
-        "GET /../Cargo.toml HTTP/1.1\r\nHost: x\r\n\r\n",
-        b"",
-    );
-    assert_eq!(status, 404);
+    let reply = get(&r.addr, "/");
+    assert_eq!((reply.status, reply.body.as_str()), (200, "<p>widget</p>"));
+    assert_eq!(get(&r.addr, "/../Cargo.toml").status, 404);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn per_field_errors_have_one_documented_shape() {
+    let r = start(&[]);
+    let mut ticket: serde_json::Value = serde_json::from_str(&example()).unwrap();
+    ticket["subject"] = "".into();
+    ticket["email"] = "a@".into();
+    let reply = post_reply(&r.addr, "application/json", None, &ticket.to_string());
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
+    // Exactly `{"errors": [{"field": …, "code": …}, …]}`: the widget maps
+    // `field` to the input and `code` to a localised message.
+    let body = reply.json();
+    let object = body.as_object().unwrap();
+    assert_eq!(object.keys().collect::<Vec<_>>(), ["errors"]);
+    let errors = object["errors"].as_array().unwrap();
+    assert!(errors.len() >= 2, "{body}");
+    for error in errors {
+        let error = error.as_object().unwrap();
+        assert_eq!(
+            error.keys().collect::<Vec<_>>(),
+            ["code", "field"],
+            "{body}"
+        );
+        assert!(
+            error
+                .values()
+                .all(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+        );
+    }
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"subject") && fields.contains(&"email"),
+        "{body}"
+    );
+}
+
+#[test]
+fn concurrent_repeats_of_one_key_store_one_ticket_and_share_its_reference() {
+    let r = start(&[]);
+    let clients = 24;
+    let barrier = Arc::new(Barrier::new(clients));
+    let threads: Vec<_> = (0..clients)
+        .map(|_| {
+            let (addr, barrier) = (r.addr.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                post(&addr, "application/json", Some("burst-1"), &example())
+            })
+        })
+        .collect();
+    let replies: Vec<(u16, serde_json::Value)> =
+        threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let created = replies.iter().filter(|(s, _)| *s == 201).count();
+    let repeated = replies.iter().filter(|(s, _)| *s == 200).count();
+    assert_eq!((created, repeated), (1, clients - 1));
+    let reference = &replies[0].1["reference"];
+    assert!(replies.iter().all(|(_, b)| &b["reference"] == reference));
+    let records = stored(&r);
+    assert_eq!(records.len(), 1);
+    assert_eq!(&records[0]["reference"], reference);
+}
+
+#[test]
+fn a_repeated_key_with_an_edited_ticket_gets_the_first_reference_and_stores_nothing() {
+    let r = start(&[]);
+    let (s1, b1) = post(&r.addr, "application/json", Some("edit-1"), &example());
+    let mut edited: serde_json::Value = serde_json::from_str(&example()).unwrap();
+    edited["message"] = "Edited after a send that seemed to fail.".into();
+    let (s2, b2) = post(
+        &r.addr,
+        "application/json",
+        Some("edit-1"),
+        &edited.to_string(),
+    );
+    assert_eq!((s1, s2), (201, 200));
+    assert_eq!(b1["reference"], b2["reference"]);
+    assert_eq!(b2["changed_after_first_send"], true);
+    // An unchanged repeat keeps the plain answer.
+    let (s3, b3) = post(&r.addr, "application/json", Some("edit-1"), &example());
+    assert_eq!(s3, 200);
+    assert_eq!(b3, serde_json::json!({ "reference": b1["reference"] }));
+    let records = stored(&r);
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        records[0]["ticket"]["message"],
+        serde_json::from_str::<serde_json::Value>(&example()).unwrap()["message"]
+    );
 }

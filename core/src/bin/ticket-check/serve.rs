@@ -149,8 +149,26 @@ fn receive(state: &State, request: &Request) -> Response {
             eprintln!("stored ticket {reference} ({})", ticket.category);
             Response::json(201, &serde_json::json!({ "reference": reference }))
         }
-        Ok(Stored::Repeat(reference)) => {
-            Response::json(200, &serde_json::json!({ "reference": reference }))
+        Ok(Stored::Repeat {
+            reference,
+            same_ticket: true,
+        }) => Response::json(200, &serde_json::json!({ "reference": reference })),
+        // The customer edited the form after a send whose answer they never
+        // saw, and the widget retried with the same key. That first send
+        // did arrive, so there is a ticket: answering its reference lets
+        // them quote it to support and add the change there, where a 422
+        // would be an error they cannot fix (every retry repeats the key)
+        // and would suggest that no ticket exists. A second ticket would
+        // break the key's promise. The flag lets a client say so.
+        Ok(Stored::Repeat {
+            reference,
+            same_ticket: false,
+        }) => {
+            eprintln!("ticket {reference} re-sent with changes; kept the first version");
+            Response::json(
+                200,
+                &serde_json::json!({ "reference": reference, "changed_after_first_send": true }),
+            )
         }
         Err(e) => {
             eprintln!("could not store a ticket: {e}");

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 pub struct Store {
     path: PathBuf,
@@ -14,12 +14,23 @@ pub struct Store {
 
 struct Inner {
     file: File,
-    by_key: HashMap<String, String>,
+    by_key: HashMap<String, Seen>,
 }
 
+struct Seen {
+    reference: String,
+    fingerprint: String,
+}
+
+#[derive(Debug, PartialEq, Eq)]
 pub enum Stored {
     New(String),
-    Repeat(String),
+    /// The key was seen before. `same_ticket` is false when the customer
+    /// changed the ticket between the first send and this one.
+    Repeat {
+        reference: String,
+        same_ticket: bool,
+    },
 }
 
 impl Store {
@@ -34,7 +45,18 @@ impl Store {
                     record["idempotency_key"].as_str(),
                     record["reference"].as_str(),
                 ) {
-                    by_key.insert(key.to_owned(), reference.to_owned());
+                    let fingerprint = match record["ticket_fingerprint"].as_str() {
+                        Some(f) => f.to_owned(),
+                        None => fingerprint(&record["ticket"]),
+                    };
+                    let reference = reference.to_owned();
+                    by_key.insert(
+                        key.to_owned(),
+                        Seen {
+                            reference,
+                            fingerprint,
+                        },
+                    );
                 }
             }
         }
@@ -49,29 +71,156 @@ impl Store {
         &self.path
     }
 
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A poisoned lock only means another request panicked mid-write;
+        // the map and file are still usable.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Stores `record` (which gets a `reference`) unless `key` was seen.
+    ///
+    /// The lookup, the write and the map update happen under one lock, so
+    /// any number of concurrent requests with one key store one ticket and
+    /// all get its reference.
     pub fn put(
         &self,
         key: Option<&str>,
         mut record: serde_json::Value,
         reference: impl FnOnce() -> String,
     ) -> std::io::Result<Stored> {
-        // A poisoned lock only means another request panicked mid-write;
-        // the map and file are still usable.
-        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(existing) = key.and_then(|k| inner.by_key.get(k)) {
-            return Ok(Stored::Repeat(existing.clone()));
+        let fingerprint = fingerprint(&record["ticket"]);
+        let mut inner = self.lock();
+        if let Some(seen) = key.and_then(|k| inner.by_key.get(k)) {
+            return Ok(Stored::Repeat {
+                reference: seen.reference.clone(),
+                same_ticket: seen.fingerprint == fingerprint,
+            });
         }
         let reference = reference();
         record["reference"] = reference.clone().into();
         record["idempotency_key"] = key.into();
+        // Stored rather than recomputed after a restart: floats in the trace
+        // summary need not parse back to the very same text.
+        record["ticket_fingerprint"] = fingerprint.clone().into();
         let mut line = record.to_string();
         line.push('\n');
-        inner.file.write_all(line.as_bytes())?;
-        inner.file.flush()?;
+        let before = inner.file.metadata()?.len();
+        if let Err(e) = inner.file.write_all(line.as_bytes()) {
+            // A half-written line would swallow the next ticket's line too
+            // (both unreadable after a restart): cut it off.
+            let _ = inner.file.set_len(before);
+            return Err(e);
+        }
         if let Some(k) = key {
-            inner.by_key.insert(k.to_owned(), reference.clone());
+            inner.by_key.insert(
+                k.to_owned(),
+                Seen {
+                    reference: reference.clone(),
+                    fingerprint,
+                },
+            );
         }
         Ok(Stored::New(reference))
+    }
+}
+
+/// FNV-1a of the ticket's JSON: stable across Rust versions and restarts
+/// (unlike `DefaultHasher`), and collisions only cost a hint in an answer.
+fn fingerprint(ticket: &serde_json::Value) -> String {
+    let hash = ticket
+        .to_string()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Barrier};
+
+    fn temp_store(name: &str) -> (Store, PathBuf) {
+        let path =
+            std::env::temp_dir().join(format!("ticket-store-{}-{name}.jsonl", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        (Store::open(&path).unwrap(), path)
+    }
+
+    fn record(message: &str) -> serde_json::Value {
+        serde_json::json!({ "ticket": { "message": message } })
+    }
+
+    #[test]
+    fn concurrent_puts_with_one_key_store_one_ticket() {
+        let (store, path) = temp_store("concurrent");
+        let store = Arc::new(store);
+        let barrier = Arc::new(Barrier::new(32));
+        let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let results: Vec<Stored> = (0..32)
+            .map(|_| {
+                let (store, barrier, counter) = (store.clone(), barrier.clone(), counter.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    store
+                        .put(Some("same"), record("hello"), || format!("REF-{n}"))
+                        .unwrap()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let new: Vec<&String> = results
+            .iter()
+            .filter_map(|r| match r {
+                Stored::New(reference) => Some(reference),
+                Stored::Repeat { .. } => None,
+            })
+            .collect();
+        assert_eq!(new.len(), 1);
+        for r in &results {
+            if let Stored::Repeat {
+                reference,
+                same_ticket,
+            } = r
+            {
+                assert_eq!(reference, new[0]);
+                assert!(same_ticket);
+            }
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 1);
+        let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn keys_and_fingerprints_survive_a_restart() {
+        let (store, path) = temp_store("restart");
+        let Stored::New(first) = store.put(Some("k"), record("a"), || "R1".into()).unwrap() else {
+            panic!("first put must store");
+        };
+        store.put(None, record("b"), || "R2".into()).unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.put(Some("k"), record("a"), || "R3".into()).unwrap(),
+            Stored::Repeat {
+                reference: first.clone(),
+                same_ticket: true
+            }
+        );
+        assert_eq!(
+            store
+                .put(Some("k"), record("edited"), || "R4".into())
+                .unwrap(),
+            Stored::Repeat {
+                reference: first,
+                same_ticket: false
+            }
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 2);
+        let _ = std::fs::remove_file(path);
     }
 }

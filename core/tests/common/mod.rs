@@ -1,0 +1,147 @@
+//! Starting the reference receiver and talking raw HTTP to it on 127.0.0.1.
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub struct Receiver {
+    child: Child,
+    pub addr: String,
+    pub store: PathBuf,
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.store);
+    }
+}
+
+pub fn start(extra: &[&str]) -> Receiver {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // The test binary's name keeps parallel test crates off each other's files.
+    let crate_name = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let store = std::env::temp_dir().join(format!(
+        "ticket-receiver-{crate_name}-{}-{n}.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&store);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--store"])
+        .arg(&store)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start ticket-check serve");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .expect(&line)
+        .to_owned();
+    Receiver { child, addr, store }
+}
+
+pub struct Reply {
+    /// 0 when the connection closed without an answer.
+    pub status: u16,
+    pub head: String,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().skip(1).find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+pub fn request(addr: &str, raw_head: &str, body: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    // A hung receiver fails the test instead of hanging it.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream.write_all(raw_head.as_bytes()).unwrap();
+    // The receiver may answer (413) before the whole body is sent.
+    let _ = stream.write_all(body);
+    let mut out = Vec::new();
+    if let Err(e) = stream.read_to_end(&mut out) {
+        assert!(
+            e.kind() != std::io::ErrorKind::WouldBlock && e.kind() != std::io::ErrorKind::TimedOut,
+            "no answer within 30 s"
+        );
+    }
+    let out = String::from_utf8_lossy(&out).into_owned();
+    let status = out.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
+    Reply {
+        status,
+        head: head.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+pub fn post_reply(addr: &str, content_type: &str, key: Option<&str>, body: &str) -> Reply {
+    let key_header = key
+        .map(|k| format!("Idempotency-Key: {k}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n{key_header}Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    request(addr, &head, body.as_bytes())
+}
+
+pub fn post(
+    addr: &str,
+    content_type: &str,
+    key: Option<&str>,
+    body: &str,
+) -> (u16, serde_json::Value) {
+    let reply = post_reply(addr, content_type, key, body);
+    (reply.status, reply.json())
+}
+
+pub fn get(addr: &str, path: &str) -> Reply {
+    request(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n"),
+        b"",
+    )
+}
+
+pub fn example() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/examples/ticket.json"
+    ))
+    .unwrap()
+}
+
+pub fn stored(r: &Receiver) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(&r.store)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
