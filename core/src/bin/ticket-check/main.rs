@@ -5,9 +5,12 @@
 //!   ticket-check ip ADDR           validity and scope of an IP address
 //!   ticket-check policy [FILE]     circumvention / out-of-scope / secret findings
 //!   ticket-check validate [FILE]   check a ticket payload as the receiver would
-//!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR]
+//!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR] [fault switches]
+//!
+//! The fault switches are for tests only; see faults.rs and `--help`.
 
 mod checks;
+mod faults;
 mod http;
 mod reference;
 mod serve;
@@ -15,7 +18,34 @@ mod store;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [--addr HOST:PORT] [--store FILE] [--static DIR]>";
+const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [OPTIONS]> (--help for more)";
+
+const HELP: &str = "\
+usage: ticket-check <command>
+
+  trace [FILE]      summary of an MTR / traceroute paste (stdin without FILE)
+  ip ADDR           validity and scope of an IP address
+  policy [FILE]     circumvention / out-of-scope / secret findings
+  validate [FILE]   check a ticket payload as the receiver would
+  serve [OPTIONS]   the reference receiver: POST /api/tickets
+
+serve options:
+  --addr HOST:PORT  listen address (default 127.0.0.1:8787; port 0 picks a free one)
+  --store FILE      JSON-lines file of accepted tickets (default tickets.jsonl)
+  --static DIR      also serve the built widget from DIR
+
+serve fault injection, for tests only (all off unless given here):
+  --fail-next N:STATUS    answer the next N ticket POSTs with STATUS (400-599), store nothing
+  --retry-after SECS      send Retry-After: SECS with every 429 and 503 ticket answer
+  --delay-ms MS           wait MS (at most 60000) before every ticket answer
+  --drop-after-store N    for the next N ticket POSTs that reach the store (new or repeated
+                          key): store, then close the connection without answering
+  --enable-fault-control  POST /__faults replaces the fault settings at run time, e.g.
+                          {\"fail_next\": 2, \"status\": 503, \"retry_after\": 1, \"delay_ms\": 0,
+                           \"drop_after_store\": 0} (absent fields: off, status 503);
+                          GET /__faults shows them, GET /__tickets/count gives {\"count\": N}.
+                          Without this switch both paths answer 404.
+";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +57,7 @@ fn main() -> ExitCode {
         Some("validate") => checks::validate(rest),
         Some("serve") => serve::run(rest),
         Some("-h" | "--help") => {
-            println!("{USAGE}");
+            print!("{HELP}");
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(USAGE.to_owned()),

@@ -1,8 +1,10 @@
 //! `ticket-check serve`: receives tickets at `POST /api/tickets`, validates
 //! them with the same rules as the widget, and appends accepted ones to a
 //! JSON-lines file. With `--static DIR` it also serves the built widget, so
-//! one process is enough for a demo or an end-to-end test.
+//! one process is enough for a demo or an end-to-end test. Test-only fault
+//! switches (failures, delays, dropped answers) are described in faults.rs.
 
+use crate::faults::Faults;
 use crate::http::{self, ReadError, Request, Response};
 use crate::reference::{new_reference, now_unix};
 use crate::store::{Store, Stored};
@@ -15,11 +17,15 @@ use ticket_core::{payload::Ticket, policy, trace, validate};
 
 pub const TICKETS_PATH: &str = "/api/tickets";
 const MAX_BODY: usize = 1024 * 1024;
+/// Only with `--enable-fault-control` (see faults.rs); 404 otherwise.
+const FAULTS_PATH: &str = "/__faults";
+const COUNT_PATH: &str = "/__tickets/count";
 
 struct Config {
     addr: String,
     store: PathBuf,
     static_dir: Option<PathBuf>,
+    faults: Faults,
 }
 
 fn parse_args(args: &[String]) -> Result<Config, String> {
@@ -27,9 +33,13 @@ fn parse_args(args: &[String]) -> Result<Config, String> {
         addr: "127.0.0.1:8787".into(),
         store: "tickets.jsonl".into(),
         static_dir: None,
+        faults: Faults::default(),
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
+        if config.faults.take_arg(flag, &mut it)? {
+            continue;
+        }
         let mut value = || it.next().cloned().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--addr" => config.addr = value()?,
@@ -59,10 +69,25 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let state = Arc::new(State {
         store,
         static_dir: config.static_dir,
+        faults: config.faults,
     });
-    for stream in listener.incoming().flatten() {
+    for stream in listener.incoming() {
+        let stream = match stream {
+            Ok(stream) => stream,
+            Err(e) => {
+                // Out of file descriptors, typically: retrying at once
+                // would only spin.
+                eprintln!("accept: {e}");
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
+        };
         let state = Arc::clone(&state);
-        std::thread::spawn(move || handle(&state, stream));
+        // `thread::spawn` panics when the OS refuses a thread; under such
+        // load dropping one connection beats stopping the receiver.
+        if let Err(e) = std::thread::Builder::new().spawn(move || handle(&state, stream)) {
+            eprintln!("could not start a connection thread: {e}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -70,13 +95,17 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
 struct State {
     store: Store,
     static_dir: Option<PathBuf>,
+    faults: Faults,
 }
 
 fn handle(state: &State, stream: TcpStream) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(15)));
     match http::read_request(&stream, MAX_BODY) {
         Ok(request) => {
-            let _ = http::write_response(&stream, &with_cors(route(state, &request)));
+            // No response: a fault asked to hang up; dropping the stream does.
+            if let Some(response) = route(state, &request) {
+                let _ = http::write_response(&stream, &with_cors(response));
+            }
         }
         Err(ReadError::TooLarge) => {
             let response = Response::error(413, "body", "body.too_large");
@@ -99,28 +128,36 @@ fn with_cors(mut response: Response) -> Response {
             "Access-Control-Allow-Headers",
             "Content-Type, Idempotency-Key, X-CSRF-Token".to_owned(),
         ),
+        // Without this a cross-origin widget cannot read how long to wait.
+        ("Access-Control-Expose-Headers", "Retry-After".to_owned()),
     ]);
     response
 }
 
-fn route(state: &State, request: &Request) -> Response {
+fn route(state: &State, request: &Request) -> Option<Response> {
     let path = request.path.split('?').next().unwrap_or("");
-    match (request.method.as_str(), path) {
+    let control = state.faults.control_enabled();
+    Some(match (request.method.as_str(), path) {
         ("OPTIONS", _) => Response {
             status: 204,
             content_type: "text/plain",
             headers: Vec::new(),
             body: Vec::new(),
         },
-        ("POST", TICKETS_PATH) => receive(state, request),
+        ("POST", TICKETS_PATH) => return state.faults.around(|| receive(state, request)),
         (_, TICKETS_PATH) => Response::error(405, "method", "method.not_allowed"),
         ("GET", "/api/health") => Response::json(200, &serde_json::json!({ "ok": true })),
+        (_, FAULTS_PATH | COUNT_PATH) if !control => Response::error(404, "path", "not_found"),
+        (_, FAULTS_PATH) => state.faults.control(request),
+        ("GET", COUNT_PATH) => {
+            Response::json(200, &serde_json::json!({ "count": state.store.count() }))
+        }
         ("GET" | "HEAD", _) => match &state.static_dir {
             Some(dir) => serve_file(dir, path),
             None => Response::error(404, "path", "not_found"),
         },
         _ => Response::error(405, "method", "method.not_allowed"),
-    }
+    })
 }
 
 fn receive(state: &State, request: &Request) -> Response {

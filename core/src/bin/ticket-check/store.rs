@@ -15,6 +15,7 @@ pub struct Store {
 struct Inner {
     file: File,
     by_key: HashMap<String, Seen>,
+    count: usize,
 }
 
 struct Seen {
@@ -36,11 +37,13 @@ pub enum Stored {
 impl Store {
     pub fn open(path: &Path) -> std::io::Result<Store> {
         let mut by_key = HashMap::new();
+        let mut count = 0;
         if let Ok(existing) = File::open(path) {
             for line in BufReader::new(existing).lines() {
                 let Ok(record) = serde_json::from_str::<serde_json::Value>(&line?) else {
                     continue;
                 };
+                count += 1;
                 if let (Some(key), Some(reference)) = (
                     record["idempotency_key"].as_str(),
                     record["reference"].as_str(),
@@ -63,12 +66,21 @@ impl Store {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
         Ok(Store {
             path: path.to_owned(),
-            inner: Mutex::new(Inner { file, by_key }),
+            inner: Mutex::new(Inner {
+                file,
+                by_key,
+                count,
+            }),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Tickets in the file, counting those from before a restart.
+    pub fn count(&self) -> usize {
+        self.lock().count
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -111,6 +123,7 @@ impl Store {
             let _ = inner.file.set_len(before);
             return Err(e);
         }
+        inner.count += 1;
         if let Some(k) = key {
             inner.by_key.insert(
                 k.to_owned(),
@@ -191,6 +204,7 @@ mod tests {
                 assert!(same_ticket);
             }
         }
+        assert_eq!(store.count(), 1);
         assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 1);
         let _ = std::fs::remove_file(path);
     }
@@ -204,6 +218,7 @@ mod tests {
         store.put(None, record("b"), || "R2".into()).unwrap();
         drop(store);
         let store = Store::open(&path).unwrap();
+        assert_eq!(store.count(), 2);
         assert_eq!(
             store.put(Some("k"), record("a"), || "R3".into()).unwrap(),
             Stored::Repeat {
@@ -220,7 +235,7 @@ mod tests {
                 same_ticket: false
             }
         );
-        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 2);
+        assert_eq!(store.count(), 2);
         let _ = std::fs::remove_file(path);
     }
 }

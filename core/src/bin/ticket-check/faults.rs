@@ -1,0 +1,270 @@
+//! Fault injection for `ticket-check serve`, for tests only: failed, slow
+//! and unanswered ticket POSTs, so a client's retries can be tested against
+//! the real receiver. Nothing is injected unless a switch was given on the
+//! command line, and the run-time control endpoint (`/__faults`) exists only
+//! with `--enable-fault-control`: a receiver started without switches
+//! behaves exactly as in production.
+//!
+//!   --fail-next N:STATUS    the next N ticket POSTs get STATUS (400–599), nothing stored
+//!   --retry-after SECS      `Retry-After: SECS` on every 429 and 503 ticket answer
+//!   --delay-ms MS           wait MS (≤ 60000) before every ticket answer
+//!   --drop-after-store N    the next N ticket POSTs that reach the store (new or
+//!                           repeated key) are stored, then the connection closes unanswered
+//!   --enable-fault-control  POST /__faults replaces all of the above at run time with
+//!                           `{"fail_next":2,"status":503,"retry_after":1,"delay_ms":0,
+//!                           "drop_after_store":0}` (absent fields: off; status 503);
+//!                           GET /__faults shows them; GET /__tickets/count counts tickets
+
+use crate::http::{Request, Response};
+use serde::{Deserialize, Serialize};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// Longer delays would only hang the test that asked for them.
+const MAX_DELAY_MS: u64 = 60_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub fail_next: u32,
+    pub status: u16,
+    pub retry_after: Option<u64>,
+    pub delay_ms: u64,
+    pub drop_after_store: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            fail_next: 0,
+            status: 503,
+            retry_after: None,
+            delay_ms: 0,
+            drop_after_store: 0,
+        }
+    }
+}
+
+impl Settings {
+    /// The offending field and an error code, as in a 422.
+    fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        // A 2xx "failure" would tell the client its ticket was stored.
+        if !(400..=599).contains(&self.status) {
+            return Err(("status", "fault.status_range"));
+        }
+        if self.delay_ms > MAX_DELAY_MS {
+            return Err(("delay_ms", "fault.delay_too_long"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+pub struct Faults {
+    control: bool,
+    settings: Mutex<Settings>,
+}
+
+impl Faults {
+    /// Consumes `flag` (and its value from `rest`) if it is a fault switch.
+    pub fn take_arg<'a>(
+        &mut self,
+        flag: &str,
+        rest: &mut impl Iterator<Item = &'a String>,
+    ) -> Result<bool, String> {
+        let mut value = || rest.next().ok_or(format!("{flag} needs a value"));
+        let number = |v: &str| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{flag} {v}: not a number"))
+        };
+        let count = |v: &str| {
+            v.parse::<u32>()
+                .map_err(|_| format!("{flag} {v}: not a count"))
+        };
+        let settings = self.settings.get_mut().unwrap_or_else(|e| e.into_inner());
+        match flag {
+            "--fail-next" => {
+                let v = value()?;
+                let (n, status) = v
+                    .split_once(':')
+                    .ok_or(format!("{flag} {v}: expected N:STATUS, e.g. 3:503"))?;
+                settings.fail_next = count(n)?;
+                settings.status = status
+                    .parse()
+                    .map_err(|_| format!("{flag} {v}: STATUS is not a number"))?;
+            }
+            "--retry-after" => settings.retry_after = Some(number(value()?)?),
+            "--delay-ms" => settings.delay_ms = number(value()?)?,
+            "--drop-after-store" => settings.drop_after_store = count(value()?)?,
+            "--enable-fault-control" => self.control = true,
+            _ => return Ok(false),
+        }
+        settings
+            .check()
+            .map_err(|(field, code)| format!("{flag}: {field}: {code}"))?;
+        Ok(true)
+    }
+
+    pub fn control_enabled(&self) -> bool {
+        self.control
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Settings> {
+        // Settings are plain numbers: a panic elsewhere cannot leave them torn.
+        self.settings.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Answers a ticket POST through `receive`, unless a fault says
+    /// otherwise. `None`: close the connection without an answer.
+    pub fn around(&self, receive: impl FnOnce() -> Response) -> Option<Response> {
+        let failure = {
+            let mut s = self.lock();
+            (s.fail_next > 0).then(|| {
+                s.fail_next -= 1;
+                s.status
+            })
+        };
+        let mut response = match failure {
+            Some(status) => Response::error(status, "fault", "fault.injected"),
+            None => receive(),
+        };
+        let (hang_up, delay_ms, retry_after) = {
+            let mut s = self.lock();
+            // Only a stored ticket is answered with 200 or 201.
+            let hang_up = matches!(response.status, 200 | 201) && s.drop_after_store > 0;
+            if hang_up {
+                s.drop_after_store -= 1;
+            }
+            (hang_up, s.delay_ms, s.retry_after)
+        };
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        if hang_up {
+            return None;
+        }
+        if let (429 | 503, Some(secs)) = (response.status, retry_after) {
+            response.headers.push(("Retry-After", secs.to_string()));
+        }
+        Some(response)
+    }
+
+    /// `GET /__faults` shows the settings; `POST /__faults` replaces them.
+    pub fn control(&self, request: &Request) -> Response {
+        match request.method.as_str() {
+            "GET" => Response::json(200, &settings_json(&self.lock())),
+            "POST" => {
+                let Ok(new) = serde_json::from_slice::<Settings>(&request.body) else {
+                    return Response::error(400, "body", "body.invalid_json");
+                };
+                if let Err((field, code)) = new.check() {
+                    return Response::error(422, field, code);
+                }
+                eprintln!("faults now {}", settings_json(&new));
+                let answer = settings_json(&new);
+                *self.lock() = new;
+                Response::json(200, &answer)
+            }
+            _ => Response::error(405, "method", "method.not_allowed"),
+        }
+    }
+}
+
+fn settings_json(settings: &Settings) -> serde_json::Value {
+    serde_json::to_value(settings).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Faults, String> {
+        let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        let mut faults = Faults::default();
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            if !faults.take_arg(flag, &mut it)? {
+                return Err(format!("not a fault switch: {flag}"));
+            }
+        }
+        Ok(faults)
+    }
+
+    fn answer() -> Response {
+        Response::json(201, &serde_json::json!({ "reference": "LK-1" }))
+    }
+
+    #[test]
+    fn parses_every_switch() {
+        let faults = parse(&[
+            "--fail-next",
+            "3:429",
+            "--retry-after",
+            "2",
+            "--delay-ms",
+            "5",
+            "--drop-after-store",
+            "1",
+            "--enable-fault-control",
+        ])
+        .unwrap();
+        assert!(faults.control_enabled());
+        assert_eq!(
+            *faults.lock(),
+            Settings {
+                fail_next: 3,
+                status: 429,
+                retry_after: Some(2),
+                delay_ms: 5,
+                drop_after_store: 1,
+            }
+        );
+    }
+
+    #[test]
+    fn refuses_bad_values() {
+        for args in [
+            &["--fail-next", "3"][..],
+            &["--fail-next", "x:503"],
+            &["--fail-next", "3:200"],
+            &["--fail-next", "3:abc"],
+            &["--delay-ms", "-1"],
+            &["--delay-ms", "60001"],
+            &["--retry-after"],
+            &["--drop-after-store", "many"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn failures_then_hang_ups_then_answers() {
+        let faults = parse(&["--fail-next", "2:503", "--retry-after", "1"]).unwrap();
+        faults.lock().drop_after_store = 1;
+        let mut received = 0;
+        let mut receive = || {
+            received += 1;
+            answer()
+        };
+        for _ in 0..2 {
+            let r = faults.around(&mut receive).unwrap();
+            assert_eq!(r.status, 503);
+            assert_eq!(r.headers, [("Retry-After", "1".to_owned())]);
+        }
+        assert!(faults.around(&mut receive).is_none());
+        assert_eq!(faults.around(&mut receive).unwrap().status, 201);
+        assert_eq!(received, 2);
+    }
+
+    #[test]
+    fn a_rejected_ticket_does_not_use_up_a_hang_up() {
+        let faults = parse(&["--drop-after-store", "1"]).unwrap();
+        let rejected = || Response::error(422, "email", "email.no_at");
+        assert_eq!(faults.around(rejected).unwrap().status, 422);
+        assert!(faults.around(answer).is_none());
+    }
+
+    #[test]
+    fn retry_after_only_on_429_and_503() {
+        let faults = parse(&["--fail-next", "1:500", "--retry-after", "4"]).unwrap();
+        assert!(faults.around(answer).unwrap().headers.is_empty());
+    }
+}
