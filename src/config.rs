@@ -10,6 +10,10 @@ pub struct WidgetConfig {
     pub lang: Option<String>,
     /// Makes element ids unique when a page holds several widgets.
     pub instance: usize,
+    /// Sent as `X-CSRF-Token` when the host page uses CSRF protection.
+    pub csrf_token: Option<String>,
+    /// Where a customer can send the ticket by hand if posting keeps failing.
+    pub support_email: Option<String>,
 }
 
 impl WidgetConfig {
@@ -24,6 +28,8 @@ impl WidgetConfig {
             endpoint: non_empty("endpoint"),
             lang: non_empty("lang"),
             instance,
+            csrf_token: non_empty("csrfToken").or_else(csrf_meta),
+            support_email: non_empty("supportEmail"),
         }
     }
 
@@ -31,4 +37,14 @@ impl WidgetConfig {
     pub fn id(&self, name: &str) -> String {
         format!("ltw{}-{name}", self.instance)
     }
+}
+
+/// `<meta name="csrf-token" content="…">`, the usual place frameworks put it.
+fn csrf_meta() -> Option<String> {
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector("meta[name='csrf-token']")
+        .ok()??;
+    meta.get_attribute("content")
+        .filter(|v| !v.trim().is_empty())
 }

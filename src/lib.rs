@@ -4,7 +4,11 @@
 
 pub mod components;
 pub mod config;
+pub mod draft;
 pub mod i18n;
+pub mod plain_text;
+pub mod retry;
+pub mod sending;
 pub mod state;
 pub mod submit;
 

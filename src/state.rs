@@ -1,7 +1,9 @@
 //! The form's state: one signal per value, so a language switch, a step
 //! change or a failed submission never touches what the customer typed.
 
+use crate::draft::Draft;
 use crate::i18n::{Lang, key};
+use crate::retry::Failure;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use ticket_core::catalog::{Category, Field, Group};
@@ -38,10 +40,25 @@ impl Step {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SendState {
     Idle,
-    Sending,
-    NetworkError,
-    ServerError(u16),
-    Refused { status: u16, detail: String },
+    /// A request is in flight (attempt number, from 1).
+    Sending {
+        attempt: u32,
+    },
+    /// An automatic retry is due in `seconds`.
+    Waiting {
+        failure: Failure,
+        seconds: u32,
+    },
+    /// The browser is offline; the ticket goes out when it is back.
+    Offline,
+    /// Automatic retries are used up; the customer decides.
+    Failed(Failure),
+    /// The server refused the ticket and retrying cannot help.
+    Refused {
+        status: u16,
+        detail: String,
+    },
+    /// 422 on visible fields: the errors are shown there.
     Rejected,
 }
 
@@ -64,6 +81,12 @@ pub struct Form {
     /// What the receiver rejected (422), until the field is edited.
     pub server_errors: RwSignal<Vec<FieldError>>,
     pub acknowledged: RwSignal<bool>,
+    /// Created with the draft and sent with every attempt for this ticket.
+    pub idempotency_key: RwSignal<String>,
+    /// A draft from an earlier visit was put back into the form.
+    pub draft_restored: RwSignal<bool>,
+    /// False once the browser refused to store the draft.
+    pub storage_ok: RwSignal<bool>,
     pub send_state: RwSignal<SendState>,
     pub reference: RwSignal<Option<String>>,
     /// Parsed once per change of the trace text, shared by the field's
@@ -94,6 +117,9 @@ impl Form {
             show_all_errors: RwSignal::new(false),
             server_errors: RwSignal::new(Vec::new()),
             acknowledged: RwSignal::new(false),
+            idempotency_key: RwSignal::new(String::new()),
+            draft_restored: RwSignal::new(false),
+            storage_ok: RwSignal::new(true),
             send_state: RwSignal::new(SendState::Idle),
             reference: RwSignal::new(None),
             trace: Memo::new(move |_| {
@@ -227,6 +253,72 @@ impl Form {
                 acknowledged: self.acknowledged.get_untracked(),
             },
         })
+    }
+}
+
+impl Form {
+    /// Everything worth keeping across a reload (tracked: re-run on change).
+    pub fn to_draft(&self) -> Draft {
+        let mut fields = BTreeMap::new();
+        for f in Field::ALL {
+            let value = self.field(f).get();
+            if !value.is_empty() {
+                fields.insert(f.id().to_owned(), value);
+            }
+        }
+        Draft {
+            idempotency_key: self.idempotency_key.get(),
+            category: self.category.get().map(|c| c.id.to_owned()),
+            group: self.group.get().map(|g| g.id().to_owned()),
+            email: self.email.get(),
+            name: self.name.get(),
+            service: self.service.get(),
+            subject: self.subject.get(),
+            message: self.message.get(),
+            fields,
+        }
+    }
+
+    pub fn apply_draft(&self, d: &Draft) {
+        self.idempotency_key.set(d.idempotency_key.clone());
+        let category = d.category.as_deref().and_then(ticket_core::catalog::find);
+        let group = category.map(|c| c.group).or_else(|| {
+            Group::ALL
+                .into_iter()
+                .find(|g| Some(g.id()) == d.group.as_deref())
+        });
+        self.group.set(group);
+        self.category.set(category);
+        self.email.set(d.email.clone());
+        self.name.set(d.name.clone());
+        self.service.set(d.service.clone());
+        self.subject.set(d.subject.clone());
+        self.message.set(d.message.clone());
+        for f in Field::ALL {
+            self.field(f)
+                .set(d.fields.get(f.id()).cloned().unwrap_or_default());
+        }
+        if category.is_some() {
+            self.step.set(Step::Details);
+        }
+    }
+
+    /// Clears this ticket's content for the next one; contact details stay.
+    pub fn reset_ticket(&self, new_key: String) {
+        self.subject.set(String::new());
+        self.message.set(String::new());
+        for f in Field::ALL {
+            self.field(f).set(String::new());
+        }
+        self.category.set(None);
+        self.group.set(None);
+        self.acknowledged.set(false);
+        self.touched.set(Vec::new());
+        self.show_all_errors.set(false);
+        self.server_errors.set(Vec::new());
+        self.send_state.set(SendState::Idle);
+        self.idempotency_key.set(new_key);
+        self.draft_restored.set(false);
     }
 }
 

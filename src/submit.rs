@@ -1,8 +1,17 @@
 //! Posting a ticket and sorting out the answer. Nothing here touches the
 //! form: the customer's text stays in the form's signals whatever happens.
 
+use crate::retry::{Failure, is_retryable, parse_retry_after};
+use leptos::prelude::set_timeout_with_handle;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
 use ticket_core::payload::{Accepted, Rejected, Ticket};
 use ticket_core::validate::FieldError;
+
+/// Long enough for a slow mobile link, short enough that a stalled request
+/// turns into a visible retry instead of an endless spinner.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
@@ -10,34 +19,82 @@ pub enum Outcome {
     Accepted(String),
     /// 422: what is wrong, field by field.
     Rejected(Vec<FieldError>),
-    /// 5xx (or a 2xx without a reference): worth trying again.
-    ServerError(u16),
-    /// Other 4xx: trying again will not help; show what the server said.
+    /// Worth sending again with the same idempotency key.
+    Retry {
+        failure: Failure,
+        retry_after_s: Option<u32>,
+    },
+    /// Other 4xx: sending again will not help; show what the server said.
     Refused { status: u16, detail: String },
-    /// No answer at all (offline, DNS, CORS, connection reset).
-    Network,
 }
 
-pub async fn post_ticket(endpoint: &str, ticket: &Ticket) -> Outcome {
-    let request = match gloo_net::http::Request::post(endpoint).json(ticket) {
-        Ok(r) => r,
-        Err(_) => return Outcome::Network,
+pub struct Attempt<'a> {
+    pub endpoint: &'a str,
+    pub ticket: &'a Ticket,
+    pub idempotency_key: &'a str,
+    pub csrf_token: Option<&'a str>,
+}
+
+pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.clone().and_then(|c| {
+        let timed_out = Rc::clone(&timed_out);
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                c.abort();
+            },
+            REQUEST_TIMEOUT,
+        )
+        .ok()
+    });
+    let mut builder = gloo_net::http::Request::post(attempt.endpoint)
+        .header("Idempotency-Key", attempt.idempotency_key)
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    if let Some(token) = attempt.csrf_token {
+        builder = builder.header("X-CSRF-Token", token);
+    }
+    let network = |timed_out: bool| Outcome::Retry {
+        failure: if timed_out {
+            Failure::Timeout
+        } else {
+            Failure::Network
+        },
+        retry_after_s: None,
     };
-    let response = match request.send().await {
-        Ok(r) => r,
-        Err(_) => return Outcome::Network,
+    let outcome = match builder.json(attempt.ticket) {
+        Err(_) => network(false),
+        Ok(request) => match request.send().await {
+            Err(_) => network(timed_out.get()),
+            Ok(response) => {
+                let status = response.status();
+                let retry_after =
+                    parse_retry_after(response.headers().get("Retry-After").as_deref());
+                match response.text().await {
+                    Ok(body) => classify(status, &body, retry_after),
+                    // The answer was cut off: the ticket may or may not be
+                    // stored, and the idempotency key makes a retry safe.
+                    Err(_) => network(timed_out.get()),
+                }
+            }
+        },
     };
-    let status = response.status();
-    let body = response.text().await.unwrap_or_default();
-    classify(status, &body)
+    if let Some(t) = timer {
+        t.clear();
+    }
+    outcome
 }
 
 /// Pure, so the mapping is tested natively.
-pub fn classify(status: u16, body: &str) -> Outcome {
+pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome {
     match status {
         200..=299 => match serde_json::from_str::<Accepted>(body) {
             Ok(a) if !a.reference.is_empty() => Outcome::Accepted(a.reference),
-            _ => Outcome::ServerError(status),
+            _ => Outcome::Retry {
+                failure: Failure::Server(status),
+                retry_after_s,
+            },
         },
         422 => match serde_json::from_str::<Rejected>(body) {
             Ok(r) if !r.errors.is_empty() => Outcome::Rejected(r.errors),
@@ -46,7 +103,10 @@ pub fn classify(status: u16, body: &str) -> Outcome {
                 detail: short_detail(body),
             },
         },
-        500..=599 => Outcome::ServerError(status),
+        s if is_retryable(s) => Outcome::Retry {
+            failure: Failure::Server(s),
+            retry_after_s,
+        },
         _ => Outcome::Refused {
             status,
             detail: short_detail(body),
@@ -73,25 +133,46 @@ mod tests {
     #[test]
     fn sorts_answers() {
         assert_eq!(
-            classify(201, r#"{"reference":"LK-1"}"#),
+            classify(201, r#"{"reference":"LK-1"}"#, None),
             Outcome::Accepted("LK-1".into())
         );
-        assert_eq!(classify(201, "oops"), Outcome::ServerError(201));
+        assert_eq!(
+            classify(201, "oops", None),
+            Outcome::Retry {
+                failure: Failure::Server(201),
+                retry_after_s: None
+            }
+        );
         assert_eq!(
             classify(
                 422,
-                r#"{"errors":[{"field":"email","code":"email.no_at"}]}"#
+                r#"{"errors":[{"field":"email","code":"email.no_at"}]}"#,
+                None
             ),
             Outcome::Rejected(vec![FieldError {
                 field: "email".into(),
                 code: "email.no_at".into()
             }])
         );
-        assert_eq!(classify(503, ""), Outcome::ServerError(503));
+        assert_eq!(
+            classify(503, "", Some(3)),
+            Outcome::Retry {
+                failure: Failure::Server(503),
+                retry_after_s: Some(3)
+            }
+        );
+        assert_eq!(
+            classify(429, "", None),
+            Outcome::Retry {
+                failure: Failure::Server(429),
+                retry_after_s: None
+            }
+        );
         assert_eq!(
             classify(
                 413,
-                r#"{"errors":[{"field":"body","code":"body.too_large"}]}"#
+                r#"{"errors":[{"field":"body","code":"body.too_large"}]}"#,
+                None
             ),
             Outcome::Refused {
                 status: 413,
@@ -99,7 +180,7 @@ mod tests {
             }
         );
         let long = "<html>".repeat(100);
-        match classify(403, &long) {
+        match classify(403, &long, None) {
             Outcome::Refused { detail, .. } => assert_eq!(detail.chars().count(), 200),
             other => panic!("{other:?}"),
         }

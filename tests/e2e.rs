@@ -41,7 +41,13 @@ struct Harness {
 /// Starts `ticket-check serve` and returns it with its base URL.
 fn spawn_receiver(bin: &Path, store: &Path, dist: &Path, addr: Option<&str>) -> (Killed, String) {
     let mut receiver = Command::new(bin)
-        .args(["serve", "--addr", addr.unwrap_or("127.0.0.1:0"), "--store"])
+        .args([
+            "serve",
+            "--enable-fault-control",
+            "--addr",
+            addr.unwrap_or("127.0.0.1:0"),
+            "--store",
+        ])
         .arg(store)
         .arg("--static")
         .arg(dist)
@@ -200,7 +206,8 @@ impl Harness {
     }
 
     async fn reference(&self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        // Long enough for a few automatic retries with backoff.
+        let deadline = Instant::now() + Duration::from_secs(40);
         loop {
             if let Ok(el) = self
                 .client
@@ -227,6 +234,72 @@ impl Harness {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
         }
+    }
+
+    /// Sets the receiver's injected faults (`POST /__faults`).
+    fn faults(&self, settings: serde_json::Value) {
+        use std::io::{Read, Write};
+        let body = settings.to_string();
+        let mut stream =
+            std::net::TcpStream::connect(self.base.trim_start_matches("http://")).unwrap();
+        write!(
+            stream,
+            "POST /__faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        assert!(
+            answer.starts_with("HTTP/1.1 200"),
+            "faults not set: {answer}"
+        );
+    }
+
+    /// The idempotency key of the draft the widget keeps in localStorage.
+    async fn draft_key(&self) -> String {
+        let value = self
+            .client
+            .execute(
+                "for (let i = 0; i < localStorage.length; i++) {
+                   const k = localStorage.key(i);
+                   if (k.startsWith('ticket-widget.draft:')) return JSON.parse(localStorage.getItem(k)).idempotency_key;
+                 }
+                 return null;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        value.as_str().unwrap_or_default().to_owned()
+    }
+
+    async fn value_of(&self, id: &str) -> String {
+        let el = self.wait_for(Locator::Id(id)).await;
+        el.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// An English price inquiry, filled in and on the review step.
+    async fn fill_inquiry(&self, subject: &str) {
+        self.client
+            .find(Locator::Css("button[lang='en']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        self.click_id("ltw0-group-inquiry").await;
+        self.click_id("ltw0-cat-inquiry-price").await;
+        self.click_button("Next").await;
+        self.type_into("ltw0-email", "li@example.net").await;
+        self.type_into("ltw0-subject", subject).await;
+        self.type_into(
+            "ltw0-message",
+            "What will the renewal price be next year for my plan?",
+        )
+        .await;
+        self.click_button("Next").await;
+        self.wait_for_text("This is exactly what will be sent")
+            .await;
     }
 
     fn stored(&self) -> Vec<serde_json::Value> {
@@ -374,27 +447,10 @@ async fn english_inquiry_arrives_and_the_circumvention_dialog_records_consent() 
 
 #[tokio::test]
 #[ignore = "needs the release build and chromium; run by scripts/test"]
-async fn a_receiver_that_is_down_loses_nothing_and_try_again_sends_once() {
+async fn a_receiver_that_is_down_for_a_while_gets_the_ticket_once_it_is_back() {
     let mut h = Harness::start("down").await;
     h.open().await;
-    h.client
-        .find(Locator::Css("button[lang='en']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    h.click_id("ltw0-group-inquiry").await;
-    h.click_id("ltw0-cat-inquiry-price").await;
-    h.click_button("Next").await;
-    h.type_into("ltw0-email", "li@example.net").await;
-    h.type_into("ltw0-subject", "Renewal price").await;
-    h.type_into(
-        "ltw0-message",
-        "What will the renewal price be next year for my plan?",
-    )
-    .await;
-    h.click_button("Next").await;
+    h.fill_inquiry("Renewal price").await;
 
     // The page is loaded; now the receiver goes away.
     let _ = h.receiver.0.kill();
@@ -402,22 +458,151 @@ async fn a_receiver_that_is_down_loses_nothing_and_try_again_sends_once() {
     h.click_button("Submit ticket").await;
     h.wait_for_text("We could not reach the support server")
         .await;
+    h.wait_for_text("Trying again in").await;
     assert!(
         h.page_text()
             .await
             .contains("What will the renewal price be next year for my plan?")
     );
-    h.screenshot("down-network-error").await;
+    h.screenshot("down-retrying").await;
 
-    // Back on the same address: "Try again" sends the kept ticket, once.
+    // Back on the same address: the next automatic retry delivers it, once.
     h.receiver = h
         .spawn_receiver(Some(h.base.trim_start_matches("http://")))
         .0;
-    h.click_button("Try again").await;
     let reference = h.reference().await;
     let stored = h.stored();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0]["reference"], reference.as_str());
     assert_eq!(stored[0]["ticket"]["subject"], "Renewal price");
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn server_errors_are_retried_with_the_same_key_and_stored_once() {
+    let h = Harness::start("retry-500").await;
+    h.open().await;
+    h.fill_inquiry("Two failures first").await;
+    let mut key = String::new();
+    for _ in 0..30 {
+        key = h.draft_key().await;
+        if !key.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        key.len(),
+        36,
+        "a UUID idempotency key is kept with the draft: {key:?}"
+    );
+    h.faults(serde_json::json!({ "fail_next": 2, "status": 500 }));
+    h.click_button("Submit ticket").await;
+    let reference = h.reference().await;
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1, "500, 500, then 201: one ticket");
+    assert_eq!(stored[0]["reference"], reference.as_str());
+    assert_eq!(stored[0]["idempotency_key"], key.as_str());
+    // Confirmed by the backend: the draft is gone.
+    assert_eq!(h.draft_key().await, "");
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn an_answer_lost_after_storing_gets_the_same_reference_without_a_duplicate() {
+    let h = Harness::start("dropped").await;
+    h.open().await;
+    h.fill_inquiry("Dropped answer").await;
+    h.faults(serde_json::json!({ "drop_after_store": 1 }));
+    h.click_button("Submit ticket").await;
+    let reference = h.reference().await;
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1, "stored once although sent twice");
+    assert_eq!(stored[0]["reference"], reference.as_str());
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_double_click_sends_one_ticket() {
+    let h = Harness::start("double").await;
+    h.open().await;
+    h.fill_inquiry("Double click").await;
+    h.faults(serde_json::json!({ "delay_ms": 800 }));
+    h.client
+        .execute(
+            "const b = [...document.querySelectorAll('.ltw button')].find(b => b.textContent.trim() === 'Submit ticket');
+             b.click(); b.click(); b.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+             return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    h.reference().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(h.stored().len(), 1);
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_refused_ticket_says_why_and_keeps_everything() {
+    let h = Harness::start("refused").await;
+    h.open().await;
+    h.fill_inquiry("Too large").await;
+    h.faults(serde_json::json!({ "fail_next": 1, "status": 413 }));
+    h.click_button("Submit ticket").await;
+    h.wait_for_text("refused the ticket (HTTP 413)").await;
+    let text = h.page_text().await;
+    assert!(text.contains("What will the renewal price be next year for my plan?"));
+    assert!(text.contains("Copy my ticket as text"));
+    assert!(h.stored().is_empty());
+    // Nothing was retried automatically, and sending again works.
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    assert_eq!(h.stored().len(), 1);
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_reload_while_typing_restores_every_field_in_the_chosen_language() {
+    let h = Harness::start("reload").await;
+    h.open().await;
+    h.client
+        .find(Locator::Css("button[lang='zh-Hant']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    h.click_id("ltw0-group-technical").await;
+    h.click_id("ltw0-cat-technical-routing").await;
+    h.click_button("下一步").await;
+    h.type_into("ltw0-email", "chan@example.com").await;
+    h.type_into("ltw0-service", "203.0.113.20").await;
+    h.type_into("ltw0-trace", MTR).await;
+    h.type_into("ltw0-subject", "丟包").await;
+    h.type_into("ltw0-message", "晚上丟包嚴重，請協助").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    h.client.refresh().await.unwrap();
+    h.wait_for_text("我們已還原您尚未送出的工單").await;
+    assert_eq!(h.value_of("ltw0-email").await, "chan@example.com");
+    assert_eq!(h.value_of("ltw0-service").await, "203.0.113.20");
+    assert_eq!(h.value_of("ltw0-subject").await, "丟包");
+    assert_eq!(h.value_of("ltw0-message").await, "晚上丟包嚴重，請協助");
+    assert!(h.value_of("ltw0-trace").await.contains("202.97.94.130"));
+    h.wait_for_text("已辨識：mtr --report").await;
+    h.screenshot("reload-restored").await;
+
+    // "Discard draft" empties the ticket and forgets it.
+    h.click_button("捨棄草稿").await;
+    h.wait_for_text("您需要哪一類協助？").await;
+    h.client.refresh().await.unwrap();
+    h.wait_for_text("您需要哪一類協助？").await;
+    assert!(!h.page_text().await.contains("我們已還原"));
     h.finish().await;
 }

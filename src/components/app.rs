@@ -2,9 +2,12 @@ use super::category_step::CategoryStep;
 use super::details_step::DetailsStep;
 use super::done_step::DoneStep;
 use super::lang_switch::LangSwitch;
+use super::notices::DraftNotices;
 use super::review_step::ReviewStep;
 use crate::config::WidgetConfig;
+use crate::draft::{self, Draft};
 use crate::i18n::{I18n, initial_lang};
+use crate::sending::{self, Sender};
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 
@@ -15,8 +18,17 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
         lang: RwSignal::new(initial_lang(config.lang.as_deref())),
     };
     let form = Form::new();
+    if let Some(endpoint) = config.endpoint.clone() {
+        restore_draft(form, &endpoint);
+        sending::autosave_drafts(form, endpoint);
+    }
+    let sender = Sender::new(form, i18n.lang, config.clone());
+    // A ticket waiting for the network goes out the moment it is back.
+    let online = window_event_listener(leptos::ev::online, move |_| sender.back_online());
+    on_cleanup(move || online.remove());
     provide_context(i18n);
     provide_context(form);
+    provide_context(sender);
     provide_context(config.clone());
 
     let heading_id = config.id("heading");
@@ -52,6 +64,7 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
         }
         .into_any(),
         Some(_) => view! {
+            <DraftNotices/>
             <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
             {move || match form.step.get() {
                 Step::Category => view! { <CategoryStep/> }.into_any(),
@@ -72,6 +85,18 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
             </header>
             {body}
         </section>
+    }
+}
+
+/// Puts back what the customer typed before a reload, with a new
+/// idempotency key only when there is no draft to continue.
+fn restore_draft(form: Form, endpoint: &str) {
+    match draft::load(endpoint).filter(Draft::has_content) {
+        Some(d) if !d.idempotency_key.is_empty() => {
+            form.apply_draft(&d);
+            form.draft_restored.set(true);
+        }
+        _ => form.idempotency_key.set(draft::new_idempotency_key()),
     }
 }
 

@@ -9,11 +9,8 @@ pub fn DoneStep() -> impl IntoView {
     let form = expect_context::<Form>();
     let email = form.email.get_untracked();
     let new_ticket = move |_| {
-        // A fresh form for the next ticket; contact details are kept.
-        form.subject.set(String::new());
-        form.message.set(String::new());
-        form.acknowledged.set(false);
-        form.touched.set(Vec::new());
+        // A fresh form and key for the next ticket; contact details are kept.
+        form.reset_ticket(crate::draft::new_idempotency_key());
         form.reference.set(None);
         form.step.set(Step::Category);
     };

@@ -9,6 +9,7 @@ mod lang_switch;
 mod notices;
 mod policy_dialog;
 mod review_step;
+mod send_status;
 pub mod trace_summary;
 
 pub use app::App;

@@ -1,4 +1,7 @@
+use crate::config::WidgetConfig;
+use crate::draft;
 use crate::i18n::use_i18n;
+use crate::state::{Form, Step};
 use leptos::prelude::*;
 
 /// The scope of service's important notice about circumvention software.
@@ -10,5 +13,37 @@ pub fn CircumventionNotice() -> impl IntoView {
             <strong class="ltw-notice-title">{i18n.t("notice-circumvention-title")}</strong>
             <p>{i18n.t("notice-circumvention")}</p>
         </aside>
+    }
+}
+
+/// "Draft restored" with a way to throw it away, and a warning when the
+/// browser will not keep drafts (then the form only lives in this tab).
+#[component]
+pub fn DraftNotices() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let config = expect_context::<WidgetConfig>();
+    let discard = move |_| {
+        if let Some(endpoint) = &config.endpoint {
+            draft::clear(endpoint);
+        }
+        form.reset_ticket(draft::new_idempotency_key());
+        form.step.set(Step::Category);
+    };
+    view! {
+        <div role="status" aria-live="polite">
+            {move || form.draft_restored.get().then(|| view! {
+                <p class="ltw-notice ltw-notice--info ltw-draft">
+                    {i18n.t("draft-restored")}
+                    " "
+                    <button type="button" class="ltw-button ltw-button--small" on:click=discard.clone()>
+                        {i18n.t("draft-discard")}
+                    </button>
+                </p>
+            })}
+            {move || (!form.storage_ok.get()).then(|| view! {
+                <p class="ltw-notice ltw-notice--policy">{i18n.t("draft-storage-unavailable")}</p>
+            })}
+        </div>
     }
 }

@@ -1,12 +1,12 @@
 use super::app::focus_by_id;
 use super::policy_dialog::PolicyDialog;
+use super::send_status::SendStatus;
 use super::trace_summary::TraceSummaryView;
 use crate::config::WidgetConfig;
 use crate::i18n::{keys, use_i18n};
+use crate::sending::Sender;
 use crate::state::{Form, SendState, Step};
-use crate::submit::{Outcome, post_ticket};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ticket_core::catalog::{Field, FieldKind};
 
 /// Step 3: exactly what will be sent, then the policy check and the POST.
@@ -15,7 +15,6 @@ pub fn ReviewStep() -> impl IntoView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
-    let endpoint = config.endpoint.clone().unwrap_or_default();
     let dialog_open = RwSignal::new(false);
     // The payload is rebuilt when the language changes (its `locale` does).
     let ticket = Memo::new(move |_| form.to_ticket(i18n.lang.get()));
@@ -87,57 +86,12 @@ pub fn ReviewStep() -> impl IntoView {
             .unwrap_or_default()
     };
 
-    let send = move || {
-        let Some(ticket) = form.to_ticket(i18n.lang.get_untracked()) else {
-            return;
-        };
-        if form.send_state.get_untracked() == SendState::Sending {
-            return;
-        }
-        form.send_state.set(SendState::Sending);
-        let endpoint = endpoint.clone();
-        spawn_local(async move {
-            match post_ticket(&endpoint, &ticket).await {
-                Outcome::Accepted(reference) => {
-                    form.reference.set(Some(reference));
-                    form.send_state.set(SendState::Idle);
-                    form.step.set(Step::Done);
-                }
-                Outcome::Rejected(errors) => {
-                    let visible = form.visible_keys();
-                    let on_fields = errors.iter().any(|e| visible.contains(&e.field.as_str()));
-                    let detail = errors
-                        .iter()
-                        .map(|e| e.code.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    form.server_errors.set(errors);
-                    if on_fields {
-                        form.show_all_errors.set(true);
-                        form.send_state.set(SendState::Rejected);
-                        form.step.set(Step::Details);
-                    } else {
-                        form.send_state.set(SendState::Refused {
-                            status: 422,
-                            detail,
-                        });
-                    }
-                }
-                Outcome::ServerError(status) => form.send_state.set(SendState::ServerError(status)),
-                Outcome::Refused { status, detail } => {
-                    form.send_state.set(SendState::Refused { status, detail })
-                }
-                Outcome::Network => form.send_state.set(SendState::NetworkError),
-            }
-        });
-    };
-    let send = StoredValue::new(send);
-
+    let sender = expect_context::<Sender>();
     let submit = move |_| {
         if !form.policy_terms.get_untracked().is_empty() && !form.acknowledged.get_untracked() {
             dialog_open.set(true);
         } else {
-            send.with_value(|f| f());
+            sender.submit();
         }
     };
     let message_id = config.id("message");
@@ -148,33 +102,17 @@ pub fn ReviewStep() -> impl IntoView {
     });
     let on_confirm = Callback::new(move |()| {
         form.acknowledged.set(true);
-        send.with_value(|f| f());
+        sender.submit();
     });
 
-    let status = move || match form.send_state.get() {
-        SendState::Idle | SendState::Rejected => None,
-        SendState::Sending => Some(("ltw-alert--info", i18n.text("status-sending"))),
-        SendState::NetworkError => Some(("ltw-alert--error", i18n.text("status-network-error"))),
-        SendState::ServerError(status) => Some((
-            "ltw-alert--error",
-            i18n.t_args("status-server-error", &[("status", status.to_string())]),
-        )),
-        SendState::Refused { status, detail } => Some((
-            "ltw-alert--error",
-            i18n.t_args(
-                "status-refused",
-                &[("status", status.to_string()), ("detail", detail)],
-            ),
-        )),
-    };
-    let sending = move || form.send_state.get() == SendState::Sending;
-    let can_retry = move || {
+    // While a request is in flight, or a retry is counting down, "Submit"
+    // cannot start a second one (double clicks, Enter): one ticket only.
+    let busy = move || {
         matches!(
             form.send_state.get(),
-            SendState::NetworkError | SendState::ServerError(_)
+            SendState::Sending { .. } | SendState::Waiting { .. }
         )
     };
-
     view! {
         <div class="ltw-step">
             <p class="ltw-intro">{i18n.t("review-intro")}</p>
@@ -184,15 +122,13 @@ pub fn ReviewStep() -> impl IntoView {
                 <summary>{i18n.t("review-raw")}</summary>
                 <pre class="ltw-mono">{json}</pre>
             </details>
-            <div class="ltw-status" role="status" aria-live="polite">
-                {move || status().map(|(class, text)| view! { <p class=format!("ltw-alert {class}")>{text}</p> })}
-            </div>
+            <SendStatus/>
             <div class="ltw-actions">
-                <button type="button" class="ltw-button" disabled=sending on:click=move |_| form.step.set(Step::Details)>
+                <button type="button" class="ltw-button" disabled=busy on:click=move |_| form.step.set(Step::Details)>
                     {i18n.t("btn-back")}
                 </button>
-                <button type="button" class="ltw-button ltw-button--primary" disabled=sending aria-disabled=move || sending().to_string() on:click=submit>
-                    {move || if can_retry() { i18n.text("btn-retry") } else { i18n.text("btn-submit") }}
+                <button type="button" class="ltw-button ltw-button--primary" disabled=busy on:click=submit>
+                    {i18n.t("btn-submit")}
                 </button>
             </div>
             <PolicyDialog open=dialog_open terms=form.policy_terms.into() on_edit on_confirm/>

@@ -1,0 +1,135 @@
+use crate::config::WidgetConfig;
+use crate::i18n::{I18n, use_i18n};
+use crate::plain_text::ticket_as_text;
+use crate::retry::Failure;
+use crate::sending::Sender;
+use crate::state::{Form, SendState};
+use leptos::prelude::*;
+
+fn failure_text(i18n: I18n, failure: Failure) -> String {
+    match failure {
+        Failure::Network => i18n.text("status-network-error"),
+        Failure::Timeout => i18n.text("status-timeout"),
+        Failure::Server(status) => {
+            i18n.t_args("status-server-error", &[("status", status.to_string())])
+        }
+    }
+}
+
+/// The live status of a submission (announced to screen readers), the
+/// "try again now" button and, when sending keeps failing, the ticket as
+/// text to e-mail instead.
+#[component]
+pub fn SendStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let sender = expect_context::<Sender>();
+    let config = expect_context::<WidgetConfig>();
+
+    let message = move || match form.send_state.get() {
+        SendState::Idle | SendState::Rejected => None,
+        SendState::Sending { attempt: 1 } => Some(("ltw-alert--info", i18n.text("status-sending"))),
+        SendState::Sending { attempt } => Some((
+            "ltw-alert--info",
+            i18n.t_args("status-sending-again", &[("attempt", attempt.to_string())]),
+        )),
+        SendState::Waiting { failure, seconds } => Some((
+            "ltw-alert--error",
+            format!(
+                "{} {}",
+                failure_text(i18n, failure),
+                i18n.t_args("status-retrying", &[("seconds", seconds.to_string())])
+            ),
+        )),
+        SendState::Offline => Some(("ltw-alert--error", i18n.text("status-offline"))),
+        SendState::Failed(failure) => Some((
+            "ltw-alert--error",
+            format!(
+                "{} {}",
+                failure_text(i18n, failure),
+                i18n.text("status-gave-up")
+            ),
+        )),
+        SendState::Refused { status, detail } => Some((
+            "ltw-alert--error",
+            i18n.t_args(
+                "status-refused",
+                &[("status", status.to_string()), ("detail", detail)],
+            ),
+        )),
+    };
+    let can_try_now = move || {
+        matches!(
+            form.send_state.get(),
+            SendState::Waiting { .. } | SendState::Offline | SendState::Failed(_)
+        )
+    };
+    let can_copy = move || {
+        matches!(
+            form.send_state.get(),
+            SendState::Waiting { .. }
+                | SendState::Offline
+                | SendState::Failed(_)
+                | SendState::Refused { .. }
+        )
+    };
+
+    // None: not copied yet; Some(true): on the clipboard; Some(false): the
+    // clipboard refused, so the text is shown for copying by hand.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    let text = move || {
+        form.to_ticket(i18n.lang.get())
+            .map(|t| ticket_as_text(&t, i18n.lang.get()))
+            .unwrap_or_default()
+    };
+    let copy = move |_| {
+        let text = text();
+        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+        match clipboard {
+            Some(c) => {
+                let promise = c.write_text(&text);
+                leptos::task::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    copied.set(Some(ok));
+                });
+            }
+            None => copied.set(Some(false)),
+        }
+    };
+    let support = config.support_email.clone();
+    let copied_message = move || {
+        copied.get().map(|ok| {
+            let note = match (&support, ok) {
+                (Some(email), true) => i18n.t_args("copy-done-to", &[("email", email.clone())]),
+                (None, true) => i18n.text("copy-done"),
+                (Some(email), false) => i18n.t_args("copy-manual-to", &[("email", email.clone())]),
+                (None, false) => i18n.text("copy-manual"),
+            };
+            view! {
+                <p class="ltw-note">{note}</p>
+                {(!ok).then(|| view! {
+                    <textarea class="ltw-input ltw-textarea ltw-mono" readonly rows="8" aria-label=i18n.t("copy-button")>
+                        {text()}
+                    </textarea>
+                })}
+            }
+        })
+    };
+
+    view! {
+        <div class="ltw-status" role="status" aria-live="polite">
+            {move || message().map(|(class, text)| view! { <p class=format!("ltw-alert {class}")>{text}</p> })}
+        </div>
+        <div class="ltw-actions ltw-actions--start">
+            {move || can_try_now().then(|| view! {
+                <button type="button" class="ltw-button" on:click=move |_| sender.send_now()>
+                    {i18n.t("btn-retry-now")}
+                </button>
+            })}
+            {move || can_copy().then(|| view! {
+                <button type="button" class="ltw-button" on:click=copy>{i18n.t("copy-button")}</button>
+            })}
+        </div>
+        {copied_message}
+    }
+}

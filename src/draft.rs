@@ -1,0 +1,133 @@
+//! The customer's draft in `localStorage`, so a reload or a crash loses
+//! nothing. One draft per endpoint; removed only once the backend confirmed
+//! the ticket. The (de)serialisation is pure and tested natively.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const KEY_PREFIX: &str = "ticket-widget.draft:";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Sent as `Idempotency-Key` on every attempt for this ticket.
+    pub idempotency_key: String,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub service: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+}
+
+impl Draft {
+    /// A draft worth restoring has something the customer typed or chose.
+    /// A chosen category alone is not worth a "draft restored" notice.
+    pub fn has_content(&self) -> bool {
+        [&self.subject, &self.message]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+            || self.fields.values().any(|v| !v.trim().is_empty())
+    }
+
+    pub fn from_json(json: &str) -> Option<Draft> {
+        serde_json::from_str(json).ok()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+pub fn storage_key(endpoint: &str) -> String {
+    format!("{KEY_PREFIX}{endpoint}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(endpoint: &str) -> Option<Draft> {
+    let json = storage()?.get_item(&storage_key(endpoint)).ok()??;
+    Draft::from_json(&json)
+}
+
+/// False when the browser refuses (private mode, quota): the form then keeps
+/// working from memory and says so.
+pub fn save(endpoint: &str, draft: &Draft) -> bool {
+    storage().is_some_and(|s| s.set_item(&storage_key(endpoint), &draft.to_json()).is_ok())
+}
+
+pub fn clear(endpoint: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&storage_key(endpoint));
+    }
+}
+
+/// A random version-4 UUID. `getRandomValues` also works on plain-HTTP pages,
+/// where `crypto.randomUUID` is missing.
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v4(bytes)
+}
+
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_tolerates_old_or_broken_json() {
+        let mut d = Draft {
+            idempotency_key: "k".into(),
+            category: Some("technical.routing".into()),
+            message: "晚上丟包".into(),
+            ..Draft::default()
+        };
+        d.fields.insert("trace".into(), "1 x".into());
+        assert_eq!(Draft::from_json(&d.to_json()), Some(d));
+        assert_eq!(
+            Draft::from_json("{\"idempotency_key\":\"k\"}").map(|d| d.has_content()),
+            Some(false)
+        );
+        assert_eq!(Draft::from_json("not json"), None);
+    }
+
+    #[test]
+    fn keys_are_per_endpoint_and_uuids_are_version_4() {
+        assert_ne!(storage_key("/api/a"), storage_key("/api/b"));
+        let id = uuid_v4([0xff; 16]);
+        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_v4([0; 16]).len(), 36);
+    }
+}
