@@ -92,9 +92,22 @@ pub struct Form {
     /// Parsed once per change of the trace text, shared by the field's
     /// summary, validation and the payload.
     pub trace: Memo<Option<Result<TraceSummary, NotATrace>>>,
-    /// Circumvention terms in the free text, recomputed only when it changes.
+    /// What the scope guard finds in the free text, recomputed only when
+    /// that text changes (not on every keystroke elsewhere).
+    pub policy: Memo<PolicyFindings>,
+    /// Circumvention terms (from `policy`), for the dialog and the payload.
     pub policy_terms: Memo<Vec<String>>,
 }
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PolicyFindings {
+    pub circumvention: Vec<String>,
+    pub out_of_scope: Vec<String>,
+    pub secrets: Vec<String>,
+}
+
+/// Free-text fields the scope guard reads (the trace paste is tool output).
+const FREE_TEXT: [&str; 4] = ["subject", "message", "os_template", "order_number"];
 
 impl Form {
     pub fn new() -> Form {
@@ -103,6 +116,21 @@ impl Form {
         let subject = RwSignal::new(String::new());
         let message = RwSignal::new(String::new());
         let text_fields = extra;
+        let policy = Memo::new(move |_| {
+            let mut text = subject.get();
+            text.push('\n');
+            message.with(|m| text.push_str(m));
+            for f in [Field::OsTemplate, Field::OrderNumber] {
+                text.push('\n');
+                text_fields[field_index(f)].with(|v| text.push_str(v));
+            }
+            let report = policy::check(&text);
+            PolicyFindings {
+                circumvention: policy::distinct_terms(&report.circumvention),
+                out_of_scope: policy::distinct_terms(&report.out_of_scope),
+                secrets: policy::distinct_terms(&report.secrets),
+            }
+        });
         Form {
             step: RwSignal::new(Step::Category),
             group: RwSignal::new(None),
@@ -125,16 +153,23 @@ impl Form {
             trace: Memo::new(move |_| {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
-            policy_terms: Memo::new(move |_| {
-                let mut text = subject.get();
-                text.push('\n');
-                message.with(|m| text.push_str(m));
-                for f in [Field::OsTemplate, Field::OrderNumber] {
-                    text.push('\n');
-                    text_fields[field_index(f)].with(|v| text.push_str(v));
+            policy,
+            policy_terms: Memo::new(move |_| policy.with(|p| p.circumvention.clone())),
+        }
+    }
+
+    /// Replaces every detected secret in the free-text fields by a marker.
+    pub fn remove_secrets(&self) {
+        for key in FREE_TEXT {
+            if let Some(value) = self.value(key) {
+                let redacted = value.with_untracked(|v| {
+                    let secrets = policy::check(v).secrets;
+                    (!secrets.is_empty()).then(|| policy::redact_secrets(v, &secrets))
+                });
+                if let Some(r) = redacted {
+                    value.set(r);
                 }
-                policy::distinct_terms(&policy::circumvention_terms(&text))
-            }),
+            }
         }
     }
 
@@ -244,14 +279,21 @@ impl Form {
             email: self.email.get_untracked().trim().to_owned(),
             name: self.name.get_untracked().trim().to_owned(),
             service: self.service.get_untracked().trim().to_owned(),
-            subject: self.subject.get_untracked().trim().to_owned(),
-            message: self.message.get_untracked(),
+            subject: without_private_keys(self.subject.get_untracked().trim()),
+            message: without_private_keys(&self.message.get_untracked()),
             fields,
             trace_summary,
-            policy: PolicyFlags {
-                circumvention_terms: self.policy_terms.get_untracked(),
+            policy: self.policy.with_untracked(|p| PolicyFlags {
+                circumvention_terms: p.circumvention.clone(),
                 acknowledged: self.acknowledged.get_untracked(),
-            },
+                out_of_scope_terms: p.out_of_scope.clone(),
+                secrets_left: p
+                    .secrets
+                    .iter()
+                    .filter(|s| *s != policy::PRIVATE_KEY_TERM)
+                    .cloned()
+                    .collect(),
+            }),
         })
     }
 }
@@ -328,6 +370,35 @@ impl Default for Form {
     }
 }
 
+/// A private key is never sent, even if the customer ignored the warning.
+fn without_private_keys(text: &str) -> String {
+    let keys: Vec<_> = policy::check(text)
+        .secrets
+        .into_iter()
+        .filter(|s| s.term == policy::PRIVATE_KEY_TERM)
+        .collect();
+    if keys.is_empty() {
+        text.to_owned()
+    } else {
+        policy::redact_secrets(text, &keys)
+    }
+}
+
 fn field_index(field: Field) -> usize {
     Field::ALL.iter().position(|f| *f == field).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_keys_never_leave_but_other_text_does() {
+        let text = "Key below\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nthanks";
+        let sent = without_private_keys(text);
+        assert!(!sent.contains("b3BlbnNzaC1rZXktdjEAAAAA"), "{sent}");
+        assert!(sent.starts_with("Key below") && sent.ends_with("thanks"));
+        assert!(sent.contains(policy::REDACTION_MARKER));
+        assert_eq!(without_private_keys("no secrets here"), "no secrets here");
+    }
 }

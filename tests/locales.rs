@@ -100,6 +100,9 @@ fn computed_ids() -> BTreeSet<String> {
     for code in ticket_core::validate::all_error_codes() {
         ids.insert(keys::error(code));
     }
+    for kind in keys::SECRET_KINDS {
+        ids.insert(keys::secret_kind(kind));
+    }
     for scope in Scope::ALL.into_iter().filter(|s| *s != Scope::Public) {
         ids.insert(keys::ip_scope(scope.id()));
     }

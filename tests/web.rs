@@ -291,3 +291,27 @@ async fn circumvention_terms_open_the_policy_dialog_and_edit_keeps_the_text() {
     settle().await;
     assert_eq!(w.value("message"), message);
 }
+
+#[wasm_bindgen_test]
+async fn secrets_are_flagged_and_removed_on_request_and_out_of_scope_software_is_explained() {
+    let w = mount("en", 6);
+    settle().await;
+    w.choose("technical.general").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.type_text(
+        "message",
+        "nginx keeps returning 502. My root password: Hunter2Secret! please check",
+    );
+    settle().await;
+    let text = w.text();
+    assert!(text.contains("Your text mentions nginx."), "{text}");
+    assert!(text.contains(&en("cat-technical-general-excluded")));
+    assert!(text.contains("seems to contain a password"), "{text}");
+    w.button(&en("secrets-remove")).click();
+    settle().await;
+    let message = w.value("message");
+    assert!(!message.contains("Hunter2Secret!"), "{message}");
+    assert!(message.contains("[removed]") && message.starts_with("nginx keeps returning 502."));
+    assert!(!w.text().contains("seems to contain"));
+}

@@ -41,6 +41,13 @@ pub struct PolicyFlags {
     /// The customer confirmed they read the policy and still want to submit.
     #[serde(default)]
     pub acknowledged: bool,
+    /// Customer-installed software the text mentions (support may decline).
+    #[serde(default)]
+    pub out_of_scope_terms: Vec<String>,
+    /// Kinds of secrets still in the text after the warning (`password`,
+    /// `API token`); private keys are always removed before sending.
+    #[serde(default)]
+    pub secrets_left: Vec<String>,
 }
 
 impl Ticket {

@@ -169,6 +169,13 @@ policy-dialog-title = Before you send
 policy-dialog-found = Your ticket mentions: { $terms }
 policy-dialog-edit = Edit my ticket
 policy-dialog-confirm = Submit anyway, I understand it may be closed
+out-of-scope-hint = Your text mentions { $terms }.
+out-of-scope-still = You can still send the ticket; support will tell you what it can check from our side.
+secrets-hint = Your ticket seems to contain { $kinds }. Support never needs these: please remove them. A private key is never sent.
+secrets-remove = Remove them for me
+secret-password = a password
+secret-private-key = a private key
+secret-api-token = an API token
 
 ## Review, sending, confirmation
 

@@ -168,6 +168,13 @@ policy-dialog-title = 送出前請注意
 policy-dialog-found = 您的工單提到：{ $terms }
 policy-dialog-edit = 修改我的工單
 policy-dialog-confirm = 仍要送出，我了解工單可能被關閉
+out-of-scope-hint = 您的內容提到 { $terms }。
+out-of-scope-still = 您仍可送出工單，客服會說明我方能從後端檢查的部分。
+secrets-hint = 您的工單似乎包含{ $kinds }。客服從不需要這些資料，請將其移除。私鑰一律不會送出。
+secrets-remove = 幫我移除
+secret-password = 密碼
+secret-private-key = 私鑰
+secret-api-token = API 權杖
 
 ## 確認、送出與完成
 

@@ -6,7 +6,7 @@ use crate::config::WidgetConfig;
 use crate::i18n::{keys, use_i18n};
 use crate::state::{Form, Step};
 use leptos::prelude::*;
-use ticket_core::catalog::Field;
+use ticket_core::catalog::{Field, Group};
 
 /// Step 2: the common fields and the chosen category's own fields.
 #[component]
@@ -46,6 +46,36 @@ pub fn DetailsStep() -> impl IntoView {
             }
         })
     };
+    // Customer-installed software is outside technical support; say so
+    // early, but the customer may still send the ticket.
+    let scope_hint = move || {
+        let terms = form.policy.with(|p| p.out_of_scope.clone());
+        (category.group == Group::Technical && !terms.is_empty()).then(|| {
+            view! {
+                <p class="ltw-note ltw-note--warn">
+                    {i18n.t_args("out-of-scope-hint", &[("terms", terms.join(", "))])}
+                    " "
+                    {i18n.t("cat-technical-general-excluded")}
+                    " "
+                    {i18n.t("out-of-scope-still")}
+                </p>
+            }
+        })
+    };
+    let secrets_hint = move || {
+        let kinds = form.policy.with(|p| p.secrets.clone());
+        (!kinds.is_empty()).then(|| {
+            let names: Vec<String> = kinds.iter().map(|k| i18n.text(&keys::secret_kind(k))).collect();
+            view! {
+                <div class="ltw-note ltw-note--warn ltw-secrets" role="alert">
+                    <p>{i18n.t_args("secrets-hint", &[("kinds", names.join(", "))])}</p>
+                    <button type="button" class="ltw-button ltw-button--small" on:click=move |_| form.remove_secrets()>
+                        {i18n.t("secrets-remove")}
+                    </button>
+                </div>
+            }
+        })
+    };
 
     let summary_target = summary_id.clone();
     let next = move |_| {
@@ -77,6 +107,8 @@ pub fn DetailsStep() -> impl IntoView {
             <TextField key="subject"/>
             <TextField key="message" control=Control::Multiline/>
             {policy_hint}
+            {scope_hint}
+            {secrets_hint}
             <div class="ltw-actions">
                 <button type="button" class="ltw-button" on:click=move |_| form.step.set(Step::Category)>
                     {i18n.t("btn-back")}

@@ -54,4 +54,11 @@ pub fn ip_scope(scope_id: &str) -> String {
     format!("ip-scope-{}", scope_id.replace('_', "-"))
 }
 
+/// Secret kinds from the scope guard (`password`, `private key`, `API token`).
+pub fn secret_kind(term: &str) -> String {
+    format!("secret-{}", term.to_ascii_lowercase().replace(' ', "-"))
+}
+
+pub const SECRET_KINDS: [&str; 3] = ["password", "private key", "API token"];
+
 pub const COMMON_FIELDS: [&str; 5] = ["email", "name", "service", "subject", "message"];

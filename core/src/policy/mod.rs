@@ -25,6 +25,9 @@ use serde::{Deserialize, Serialize};
 
 pub use secrets::MARKER as REDACTION_MARKER;
 
+/// The `term` of a detected private key, which must never be sent.
+pub const PRIVATE_KEY_TERM: &str = "private key";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermMatch {
     /// The canonical term (e.g. `Shadowsocks`), or for a secret its kind
