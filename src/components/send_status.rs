@@ -26,21 +26,28 @@ pub fn SendStatus() -> impl IntoView {
     let sender = expect_context::<Sender>();
     let config = expect_context::<WidgetConfig>();
 
-    let message = move || match form.send_state.get() {
+    // The countdown changes every second; it is hidden from screen readers,
+    // which hear once that a retry will happen instead.
+    let countdown = move || match form.send_state.get() {
+        SendState::Waiting { seconds, .. } => Some(view! {
+            " "
+            <span aria-hidden="true">{i18n.t_args("status-retrying", &[("seconds", seconds.to_string())])}</span>
+            <span class="ltw-sr-only">{i18n.text("status-retrying-auto")}</span>
+        }),
+        _ => None,
+    };
+    // A memo, so the announced text only changes when the state does, not
+    // with every tick of the countdown.
+    let message = Memo::new(move |_| match form.send_state.get() {
         SendState::Idle | SendState::Rejected => None,
         SendState::Sending { attempt: 1 } => Some(("ltw-alert--info", i18n.text("status-sending"))),
         SendState::Sending { attempt } => Some((
             "ltw-alert--info",
             i18n.t_args("status-sending-again", &[("attempt", attempt.to_string())]),
         )),
-        SendState::Waiting { failure, seconds } => Some((
-            "ltw-alert--error",
-            format!(
-                "{} {}",
-                failure_text(i18n, failure),
-                i18n.t_args("status-retrying", &[("seconds", seconds.to_string())])
-            ),
-        )),
+        SendState::Waiting { failure, .. } => {
+            Some(("ltw-alert--error", failure_text(i18n, failure)))
+        }
         SendState::Offline => Some(("ltw-alert--error", i18n.text("status-offline"))),
         SendState::Failed(failure) => Some((
             "ltw-alert--error",
@@ -57,7 +64,7 @@ pub fn SendStatus() -> impl IntoView {
                 &[("status", status.to_string()), ("detail", detail)],
             ),
         )),
-    };
+    });
     let can_try_now = move || {
         matches!(
             form.send_state.get(),
@@ -118,7 +125,7 @@ pub fn SendStatus() -> impl IntoView {
 
     view! {
         <div class="ltw-status" role="status" aria-live="polite">
-            {move || message().map(|(class, text)| view! { <p class=format!("ltw-alert {class}")>{text}</p> })}
+            {move || message.get().map(|(class, text)| view! { <p class=format!("ltw-alert {class}")>{text} {countdown}</p> })}
         </div>
         <div class="ltw-actions ltw-actions--start">
             {move || can_try_now().then(|| view! {
