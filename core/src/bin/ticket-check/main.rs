@@ -5,7 +5,7 @@
 //!   ticket-check ip ADDR           validity and scope of an IP address
 //!   ticket-check policy [FILE]     circumvention / out-of-scope / secret findings
 //!   ticket-check validate [FILE]   check a ticket payload as the receiver would
-//!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR]
+//!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR [--csp POLICY]]
 
 mod checks;
 mod http;
@@ -15,7 +15,7 @@ mod store;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [--addr HOST:PORT] [--store FILE] [--static DIR]>";
+const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [--addr HOST:PORT] [--store FILE] [--static DIR [--csp POLICY]]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,7 +1,9 @@
 //! `ticket-check serve`: receives tickets at `POST /api/tickets`, validates
 //! them with the same rules as the widget, and appends accepted ones to a
 //! JSON-lines file. With `--static DIR` it also serves the built widget, so
-//! one process is enough for a demo or an end-to-end test.
+//! one process is enough for a demo or an end-to-end test. `--csp POLICY`
+//! sends a Content-Security-Policy with those files, to check that the widget
+//! works on a host page with a strict policy.
 
 use crate::http::{self, ReadError, Request, Response};
 use crate::reference::{new_reference, now_unix};
@@ -20,6 +22,7 @@ struct Config {
     addr: String,
     store: PathBuf,
     static_dir: Option<PathBuf>,
+    csp: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Config, String> {
@@ -27,6 +30,7 @@ fn parse_args(args: &[String]) -> Result<Config, String> {
         addr: "127.0.0.1:8787".into(),
         store: "tickets.jsonl".into(),
         static_dir: None,
+        csp: None,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -35,6 +39,7 @@ fn parse_args(args: &[String]) -> Result<Config, String> {
             "--addr" => config.addr = value()?,
             "--store" => config.store = value()?.into(),
             "--static" => config.static_dir = Some(value()?.into()),
+            "--csp" => config.csp = Some(value()?),
             other => return Err(format!("serve: unknown option {other}")),
         }
     }
@@ -59,6 +64,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let state = Arc::new(State {
         store,
         static_dir: config.static_dir,
+        csp: config.csp,
     });
     for stream in listener.incoming().flatten() {
         let state = Arc::clone(&state);
@@ -70,6 +76,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
 struct State {
     store: Store,
     static_dir: Option<PathBuf>,
+    csp: Option<String>,
 }
 
 fn handle(state: &State, stream: TcpStream) {
@@ -103,6 +110,15 @@ fn with_cors(mut response: Response) -> Response {
     response
 }
 
+fn with_csp(mut response: Response, csp: Option<&str>) -> Response {
+    if let Some(policy) = csp {
+        response
+            .headers
+            .push(("Content-Security-Policy", policy.to_owned()));
+    }
+    response
+}
+
 fn route(state: &State, request: &Request) -> Response {
     let path = request.path.split('?').next().unwrap_or("");
     match (request.method.as_str(), path) {
@@ -116,7 +132,7 @@ fn route(state: &State, request: &Request) -> Response {
         (_, TICKETS_PATH) => Response::error(405, "method", "method.not_allowed"),
         ("GET", "/api/health") => Response::json(200, &serde_json::json!({ "ok": true })),
         ("GET" | "HEAD", _) => match &state.static_dir {
-            Some(dir) => serve_file(dir, path),
+            Some(dir) => with_csp(serve_file(dir, path), state.csp.as_deref()),
             None => Response::error(404, "path", "not_found"),
         },
         _ => Response::error(405, "method", "method.not_allowed"),
