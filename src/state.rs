@@ -112,6 +112,16 @@ impl Form {
         }
     }
 
+    /// A fresh form for the next ticket; contact details are kept.
+    pub fn start_new_ticket(&self) {
+        self.subject.set(String::new());
+        self.message.set(String::new());
+        self.acknowledged.set(false);
+        self.touched.set(Vec::new());
+        self.reference.set(None);
+        self.step.set(Step::Category);
+    }
+
     pub fn field(&self, field: Field) -> RwSignal<String> {
         self.extra[field_index(field)]
     }

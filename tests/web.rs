@@ -39,6 +39,7 @@ fn mount(lang: &str, instance: usize) -> Mounted {
         endpoint: Some("/api/tickets".into()),
         lang: Some(lang.into()),
         instance,
+        ..WidgetConfig::default()
     };
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <App config=config.clone()/> }.into_any()

@@ -1,20 +1,29 @@
 use super::category_step::CategoryStep;
+use super::config_notice::{ConfigNotice, SupportContact};
 use super::details_step::DetailsStep;
 use super::done_step::DoneStep;
 use super::lang_switch::LangSwitch;
 use super::review_step::ReviewStep;
-use crate::config::WidgetConfig;
+use crate::config::{ConfigProblem, WidgetConfig};
 use crate::i18n::{I18n, initial_lang};
+use crate::prefill;
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 
 /// One whole widget: header, language switch, progress and the current step.
 #[component]
-pub fn App(config: WidgetConfig) -> impl IntoView {
-    let i18n = I18n {
-        lang: RwSignal::new(initial_lang(config.lang.as_deref())),
-    };
-    let form = Form::new();
+pub fn App(
+    config: WidgetConfig,
+    /// The form's signals, when the caller keeps them (for the host API).
+    #[prop(optional)]
+    form: Option<Form>,
+    /// The widget's language, likewise.
+    #[prop(optional)]
+    i18n: Option<I18n>,
+) -> impl IntoView {
+    let i18n = i18n.unwrap_or_else(|| I18n::new(initial_lang(config.lang.as_deref())));
+    let form = form.unwrap_or_default();
+    prefill::apply_initial(&form, &config);
     provide_context(i18n);
     provide_context(form);
     provide_context(config.clone());
@@ -45,13 +54,10 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
         focus_by_id(&focus_id);
     });
 
-    let body = move || {
-        match config.endpoint {
-        None => view! {
-            <p class="ltw-alert ltw-alert--error" role="alert">{i18n.t("config-missing-endpoint")}</p>
-        }
-        .into_any(),
-        Some(_) => view! {
+    let fatal = config.problems.iter().any(ConfigProblem::is_fatal);
+    let body = move || match fatal {
+        true => ().into_any(),
+        false => view! {
             <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
             {move || match form.step.get() {
                 Step::Category => view! { <CategoryStep/> }.into_any(),
@@ -61,7 +67,6 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
             }}
         }
         .into_any(),
-    }
     };
 
     view! {
@@ -70,7 +75,9 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
                 <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
                 <LangSwitch/>
             </header>
+            <ConfigNotice problems=config.problems.clone()/>
             {body}
+            <SupportContact/>
         </section>
     }
 }

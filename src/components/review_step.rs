@@ -2,6 +2,7 @@ use super::app::focus_by_id;
 use super::policy_dialog::PolicyDialog;
 use super::trace_summary::TraceSummaryView;
 use crate::config::WidgetConfig;
+use crate::host_api;
 use crate::i18n::{keys, use_i18n};
 use crate::state::{Form, SendState, Step};
 use crate::submit::{Outcome, post_ticket};
@@ -16,6 +17,7 @@ pub fn ReviewStep() -> impl IntoView {
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
     let endpoint = config.endpoint.clone().unwrap_or_default();
+    let instance = config.instance;
     let dialog_open = RwSignal::new(false);
     // The payload is rebuilt when the language changes (its `locale` does).
     let ticket = Memo::new(move |_| form.to_ticket(i18n.lang.get()));
@@ -97,7 +99,9 @@ pub fn ReviewStep() -> impl IntoView {
         form.send_state.set(SendState::Sending);
         let endpoint = endpoint.clone();
         spawn_local(async move {
-            match post_ticket(&endpoint, &ticket).await {
+            let outcome = post_ticket(&endpoint, &ticket).await;
+            host_api::report_outcome(instance, &outcome, &ticket.category);
+            match outcome {
                 Outcome::Accepted(reference) => {
                     form.reference.set(Some(reference));
                     form.send_state.set(SendState::Idle);
