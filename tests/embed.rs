@@ -335,6 +335,7 @@ async fn two_widgets_on_one_page_start_from_their_attributes_and_keep_to_themsel
     h.wait_for_text_in("#sales-widget", "第 1 步").await;
     h.wait_for_text_in("#account-widget", "support@leikwan.example")
         .await;
+    assert_eq!(h.axe().await, Vec::<String>::new(), "two widgets, one page");
 
     // The account widget's fields start filled in.
     h.click_css(&format!("#account-widget {PRIMARY}")).await;
@@ -509,6 +510,11 @@ TicketWidget.mount(el);
     ] {
         assert!(text.contains(needle), "{needle:?} not in {text:?}");
     }
+    assert_eq!(
+        h.axe().await,
+        Vec::<String>::new(),
+        "with the problem shown"
+    );
     let errors = h.recorded("errors").await;
     for needle in ["data-endpoint", "technical.nope"] {
         assert!(

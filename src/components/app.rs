@@ -69,8 +69,11 @@ pub fn App(
         .into_any(),
     };
 
+    // Not a named region (landmark): a page may hold several widgets with
+    // the same title, and landmarks must be told apart. The host page's own
+    // landmarks and the h2 give screen-reader users the structure.
     view! {
-        <section class="ltw" lang=move || i18n.lang.get().tag() aria-labelledby=heading_id.clone()>
+        <section class="ltw" lang=move || i18n.lang.get().tag()>
             <header class="ltw-header">
                 <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
                 <LangSwitch/>
