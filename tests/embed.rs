@@ -526,3 +526,41 @@ TicketWidget.mount(el);
     }
     harness.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn without_webassembly_the_page_keeps_its_fallback_and_hears_why() {
+    // The host forgot 'wasm-unsafe-eval': the wasm cannot be compiled.
+    let h = Harness::start_with(
+        "no-wasm",
+        Options {
+            csp: Some(
+                "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'",
+            ),
+        },
+    )
+    .await;
+    h.client
+        .goto(&format!("{}/examples/embed.html", h.base))
+        .await
+        .unwrap();
+    for host in ["account-widget", "sales-widget"] {
+        assert_eq!(
+            h.wait_for_event("ticket-widget:error", host).await,
+            json!({ "kind": "load", "status": null })
+        );
+    }
+    let fallback = h.text_of("#account-widget").await;
+    assert!(
+        fallback.contains("Please write to support@leikwan.example"),
+        "{fallback:?}"
+    );
+    let errors = h.recorded("errors").await;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.as_str().unwrap_or("").contains("could not start")),
+        "{errors:?}"
+    );
+    h.finish().await;
+}
