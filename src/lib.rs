@@ -5,12 +5,21 @@
 pub mod components;
 pub mod config;
 pub mod draft;
+pub mod host_api;
 pub mod i18n;
+pub mod mount;
 pub mod plain_text;
+pub mod prefill;
 pub mod retry;
 pub mod sending;
 pub mod state;
 pub mod submit;
 
-mod mount;
 pub use mount::mount_all;
+
+/// What the wasm's `main` does: the host API first, so that a page's
+/// `ticket-widget:ready` listener may already call it, then every widget.
+pub fn start() {
+    host_api::install();
+    mount_all();
+}

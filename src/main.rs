@@ -1,4 +1,4 @@
 fn main() {
     console_error_panic_hook::set_once();
-    ticket_widget::mount_all();
+    ticket_widget::start();
 }

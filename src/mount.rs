@@ -1,29 +1,119 @@
+//! Puts a widget into each host element, and remembers which widget lives
+//! where so that the host API and the events can find it again.
+
 use crate::components::App;
 use crate::config::WidgetConfig;
+use crate::host_api;
+use crate::i18n::{I18n, Lang, initial_lang, tr_args};
+use crate::state::Form;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Mounts one widget into every `[data-ticket-widget]` element of the page,
-/// leaving the rest of the page alone.
-pub fn mount_all() {
+/// Set on a host element once it holds a widget (pages may style on it).
+pub const MOUNTED_ATTR: &str = "data-ticket-widget-mounted";
+
+/// One mounted widget. Its signals live as long as the page: mounts are
+/// never undone.
+#[derive(Clone)]
+pub struct Mounted {
+    pub host: web_sys::HtmlElement,
+    pub form: Form,
+    pub config: WidgetConfig,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    // A page-wide counter, not the position in the page: widgets mounted
+    // later through `TicketWidget.mount` must not reuse element ids.
+    static NEXT_INSTANCE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Mounts a widget into every `[data-ticket-widget]` element of the page
+/// that has none yet, leaving the rest of the page alone. Returns how many.
+pub fn mount_all() -> usize {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return 0;
     };
     let Ok(hosts) = document.query_selector_all("[data-ticket-widget]") else {
-        return;
+        return 0;
     };
-    for i in 0..hosts.length() {
-        let Some(host) = hosts
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        if host.has_attribute("data-ticket-widget-mounted") {
-            continue;
-        }
-        let _ = host.set_attribute("data-ticket-widget-mounted", "");
-        let config = WidgetConfig::from_element(&host, i as usize);
-        leptos::mount::mount_to(host, move || view! { <App config=config.clone()/> }).forget();
+    (0..hosts.length())
+        .filter_map(|i| hosts.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|host| mount(host.clone()))
+        .count()
+}
+
+/// Mounts one widget into `host`; false if it already holds one.
+pub fn mount(host: web_sys::HtmlElement) -> bool {
+    if host.has_attribute(MOUNTED_ATTR) {
+        return false;
+    }
+    let _ = host.set_attribute(MOUNTED_ATTR, "");
+    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
+    let config = WidgetConfig::from_element(&host, instance);
+    log_problems(&host, &config);
+    // Whatever the page put inside the host is its fallback for browsers
+    // that cannot run the widget; the widget replaces it.
+    host.set_text_content(None);
+
+    // The closure runs at once, under the widget's root owner, so that the
+    // form's signals belong to the widget; it hands them back out.
+    let started: Rc<Cell<Option<(Form, I18n)>>> = Rc::default();
+    let handle = {
+        let started = Rc::clone(&started);
+        let config = config.clone();
+        leptos::mount::mount_to(host.clone(), move || {
+            let form = Form::new();
+            let i18n = I18n::new(initial_lang(config.lang.as_deref()));
+            started.set(Some((form, i18n)));
+            view! { <App config form i18n/> }
+        })
+    };
+    handle.forget();
+    let Some((form, i18n)) = started.take() else {
+        return true;
+    };
+    MOUNTED.with(|m| {
+        m.borrow_mut().push(Mounted {
+            host: host.clone(),
+            form,
+            config: config.clone(),
+        })
+    });
+    host_api::emit_ready(&host, i18n.lang.get_untracked());
+    if !config.problems.is_empty() {
+        host_api::emit_error(&host, "config", None);
+    }
+    true
+}
+
+/// The widget living in `host` (compared by identity).
+pub fn find(host: &wasm_bindgen::JsValue) -> Option<Mounted> {
+    MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|w| AsRef::<wasm_bindgen::JsValue>::as_ref(&w.host) == host)
+            .cloned()
+    })
+}
+
+pub fn host_of(instance: usize) -> Option<web_sys::HtmlElement> {
+    MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|w| w.config.instance == instance)
+            .map(|w| w.host.clone())
+    })
+}
+
+/// The page's developer reads the console; the message names the element.
+fn log_problems(host: &web_sys::HtmlElement, config: &WidgetConfig) {
+    for problem in &config.problems {
+        let (key, id) = problem.message();
+        let text = tr_args(Lang::En, key, &[("id", id.to_owned())]);
+        web_sys::console::error_2(&format!("ticket-widget: {text}").into(), host);
     }
 }

@@ -80,6 +80,7 @@ impl Sender {
                 csrf_token: config.csrf_token.as_deref(),
             })
             .await;
+            crate::host_api::report_outcome(config.instance, &outcome, &ticket.category);
             self.handle(outcome);
         });
     }

@@ -173,6 +173,15 @@ impl Form {
         }
     }
 
+    /// A fresh form for the next ticket; contact details are kept.
+    /// "Open another ticket": a fresh ticket and idempotency key; the
+    /// contact details stay.
+    pub fn start_new_ticket(&self) {
+        self.reset_ticket(crate::draft::new_idempotency_key());
+        self.reference.set(None);
+        self.step.set(Step::Category);
+    }
+
     pub fn field(&self, field: Field) -> RwSignal<String> {
         self.extra[field_index(field)]
     }

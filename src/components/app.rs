@@ -1,23 +1,34 @@
 use super::category_step::CategoryStep;
+use super::config_notice::{ConfigNotice, SupportContact};
 use super::details_step::DetailsStep;
 use super::done_step::DoneStep;
 use super::lang_switch::LangSwitch;
 use super::notices::DraftNotices;
 use super::review_step::ReviewStep;
-use crate::config::WidgetConfig;
+use crate::config::{ConfigProblem, WidgetConfig};
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, initial_lang};
+use crate::prefill;
 use crate::sending::{self, Sender};
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 
 /// One whole widget: header, language switch, progress and the current step.
 #[component]
-pub fn App(config: WidgetConfig) -> impl IntoView {
-    let i18n = I18n {
-        lang: RwSignal::new(initial_lang(config.lang.as_deref())),
-    };
-    let form = Form::new();
+pub fn App(
+    config: WidgetConfig,
+    /// The form's signals, when the caller keeps them (for the host API).
+    #[prop(optional)]
+    form: Option<Form>,
+    /// The widget's language, likewise.
+    #[prop(optional)]
+    i18n: Option<I18n>,
+) -> impl IntoView {
+    let i18n = i18n.unwrap_or_else(|| I18n::new(initial_lang(config.lang.as_deref())));
+    let form = form.unwrap_or_default();
+    prefill::apply_initial(&form, &config);
+    // A draft from an earlier visit wins over the page's prefill: it is what
+    // the customer typed themselves.
     if let Some(endpoint) = config.endpoint.clone() {
         restore_draft(form, &endpoint);
         sending::autosave_drafts(form, endpoint);
@@ -57,13 +68,10 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
         focus_by_id(&focus_id);
     });
 
-    let body = move || {
-        match config.endpoint {
-        None => view! {
-            <p class="ltw-alert ltw-alert--error" role="alert">{i18n.t("config-missing-endpoint")}</p>
-        }
-        .into_any(),
-        Some(_) => view! {
+    let fatal = config.problems.iter().any(ConfigProblem::is_fatal);
+    let body = move || match fatal {
+        true => ().into_any(),
+        false => view! {
             <DraftNotices/>
             <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
             {move || match form.step.get() {
@@ -74,16 +82,20 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
             }}
         }
         .into_any(),
-    }
     };
 
+    // Not a named region (landmark): a page may hold several widgets with
+    // the same title, and landmarks must be told apart. The host page's own
+    // landmarks and the h2 give screen-reader users the structure.
     view! {
-        <section class="ltw" lang=move || i18n.lang.get().tag() aria-labelledby=heading_id.clone()>
+        <section class="ltw" lang=move || i18n.lang.get().tag()>
             <header class="ltw-header">
                 <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
                 <LangSwitch/>
             </header>
+            <ConfigNotice problems=config.problems.clone()/>
             {body}
+            <SupportContact/>
         </section>
     }
 }

@@ -4,7 +4,7 @@ use crate::config::WidgetConfig;
 use crate::i18n::{keys, use_i18n};
 use crate::state::{Form, Step};
 use leptos::prelude::*;
-use ticket_core::catalog::{Category, Group};
+use ticket_core::catalog::Category;
 
 /// Step 1: the group, then one of its categories, each with its scope text
 /// in full beside the choice (never hidden in a tooltip).
@@ -15,9 +15,13 @@ pub fn CategoryStep() -> impl IntoView {
     let config = expect_context::<WidgetConfig>();
     let missing = RwSignal::new(false);
     let error_id = config.id("category-error");
-    let first_group_id = config.id("group-inquiry");
+    let offered_groups = config.offered_groups();
+    let first_group_id = offered_groups
+        .first()
+        .map(|g| config.id(&format!("group-{}", g.id())))
+        .unwrap_or_default();
 
-    let groups = Group::ALL
+    let groups = offered_groups
         .into_iter()
         .map(|group| {
             let id = config.id(&format!("group-{}", group.id()));
@@ -49,6 +53,7 @@ pub fn CategoryStep() -> impl IntoView {
         form.group.get().map(|group| {
             let options = group
                 .categories()
+                .filter(|c| config.offers(c))
                 .map(|c| view! { <CategoryOption category=c missing/> })
                 .collect_view();
             view! {

@@ -163,7 +163,7 @@ fn ErrorSummary(id: String) -> impl IntoView {
         })
     };
     view! {
-        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get()>
+        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get() || form.invalid_keys().is_empty()>
             {items}
         </div>
     }

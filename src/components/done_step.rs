@@ -1,5 +1,5 @@
 use crate::i18n::use_i18n;
-use crate::state::{Form, Step};
+use crate::state::Form;
 use leptos::prelude::*;
 
 /// Step 4: the reference the backend returned.
@@ -8,12 +8,7 @@ pub fn DoneStep() -> impl IntoView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let email = form.email.get_untracked();
-    let new_ticket = move |_| {
-        // A fresh form and key for the next ticket; contact details are kept.
-        form.reset_ticket(crate::draft::new_idempotency_key());
-        form.reference.set(None);
-        form.step.set(Step::Category);
-    };
+    let new_ticket = move |_| form.start_new_ticket();
     view! {
         <div class="ltw-step ltw-done">
             <h3>{i18n.t("done-title")}</h3>

@@ -2,6 +2,7 @@
 
 mod app;
 mod category_step;
+mod config_notice;
 mod details_step;
 mod done_step;
 mod fields;

@@ -150,7 +150,8 @@ pub fn TraceSummaryView(summary: TraceSummary, lang: Lang) -> impl IntoView {
                 {onset}
                 {worst}
             </ul>
-            <div class="ltw-table-wrap">
+            // Scrolls sideways on a phone, so it takes focus for the keyboard.
+            <div class="ltw-table-wrap" tabindex="0" role="region" aria-label=i18n.t("trace-table-caption")>
                 <table class="ltw-trace-table">
                     <caption>{i18n.t("trace-table-caption")}</caption>
                     <thead>

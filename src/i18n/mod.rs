@@ -101,6 +101,12 @@ pub struct I18n {
 }
 
 impl I18n {
+    pub fn new(lang: Lang) -> I18n {
+        I18n {
+            lang: RwSignal::new(lang),
+        }
+    }
+
     /// A reactive text: re-evaluated when the language changes.
     pub fn t(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
         move || tr(self.lang.get(), key)

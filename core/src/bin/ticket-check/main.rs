@@ -5,7 +5,7 @@
 //!   ticket-check ip ADDR           validity and scope of an IP address
 //!   ticket-check policy [FILE]     circumvention / out-of-scope / secret findings
 //!   ticket-check validate [FILE]   check a ticket payload as the receiver would
-//!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR] [fault switches]
+//!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR [--csp POLICY]] [fault switches]
 //!
 //! The fault switches are for tests only; see faults.rs and `--help`.
 
@@ -33,6 +33,7 @@ serve options:
   --addr HOST:PORT  listen address (default 127.0.0.1:8787; port 0 picks a free one)
   --store FILE      JSON-lines file of accepted tickets (default tickets.jsonl)
   --static DIR      also serve the built widget from DIR
+  --csp POLICY      with --static: send this Content-Security-Policy with the files
 
 serve fault injection, for tests only (all off unless given here):
   --fail-next N:STATUS    answer the next N ticket POSTs with STATUS (400-599), store nothing

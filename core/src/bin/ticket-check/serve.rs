@@ -3,6 +3,8 @@
 //! JSON-lines file. With `--static DIR` it also serves the built widget, so
 //! one process is enough for a demo or an end-to-end test. Test-only fault
 //! switches (failures, delays, dropped answers) are described in faults.rs.
+//! `--csp POLICY` sends a Content-Security-Policy with the static files, to
+//! check that the widget works on a host page with a strict policy.
 
 use crate::faults::Faults;
 use crate::http::{self, ReadError, Request, Response};
@@ -26,6 +28,7 @@ struct Config {
     store: PathBuf,
     static_dir: Option<PathBuf>,
     faults: Faults,
+    csp: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Config, String> {
@@ -34,6 +37,7 @@ fn parse_args(args: &[String]) -> Result<Config, String> {
         store: "tickets.jsonl".into(),
         static_dir: None,
         faults: Faults::default(),
+        csp: None,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -45,6 +49,7 @@ fn parse_args(args: &[String]) -> Result<Config, String> {
             "--addr" => config.addr = value()?,
             "--store" => config.store = value()?.into(),
             "--static" => config.static_dir = Some(value()?.into()),
+            "--csp" => config.csp = Some(value()?),
             other => return Err(format!("serve: unknown option {other}")),
         }
     }
@@ -70,6 +75,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         store,
         static_dir: config.static_dir,
         faults: config.faults,
+        csp: config.csp,
     });
     for stream in listener.incoming() {
         let stream = match stream {
@@ -96,6 +102,7 @@ struct State {
     store: Store,
     static_dir: Option<PathBuf>,
     faults: Faults,
+    csp: Option<String>,
 }
 
 fn handle(state: &State, stream: TcpStream) {
@@ -134,6 +141,15 @@ fn with_cors(mut response: Response) -> Response {
     response
 }
 
+fn with_csp(mut response: Response, csp: Option<&str>) -> Response {
+    if let Some(policy) = csp {
+        response
+            .headers
+            .push(("Content-Security-Policy", policy.to_owned()));
+    }
+    response
+}
+
 fn route(state: &State, request: &Request) -> Option<Response> {
     let path = request.path.split('?').next().unwrap_or("");
     let control = state.faults.control_enabled();
@@ -153,7 +169,7 @@ fn route(state: &State, request: &Request) -> Option<Response> {
             Response::json(200, &serde_json::json!({ "count": state.store.count() }))
         }
         ("GET" | "HEAD", _) => match &state.static_dir {
-            Some(dir) => serve_file(dir, path),
+            Some(dir) => with_csp(serve_file(dir, path), state.csp.as_deref()),
             None => Response::error(404, "path", "not_found"),
         },
         _ => Response::error(405, "method", "method.not_allowed"),

@@ -1,0 +1,50 @@
+use crate::config::{ConfigProblem, WidgetConfig};
+use crate::i18n::{Lang, key, tr, tr_args, use_i18n};
+use leptos::prelude::*;
+
+/// What the host page set up wrong, in both languages at once: whoever
+/// reads it (the customer or the page's developer) may not be able to
+/// switch languages in a widget that cannot start.
+#[component]
+pub fn ConfigNotice(problems: Vec<ConfigProblem>) -> impl IntoView {
+    if problems.is_empty() {
+        return ().into_any();
+    }
+    let per_lang = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let items = problems
+                .iter()
+                .map(|p| {
+                    let (message, id) = p.message();
+                    view! { <li>{tr_args(lang, message, &[("id", id.to_owned())])}</li> }
+                })
+                .collect_view();
+            view! {
+                <div lang=lang.tag()>
+                    <p class="ltw-config-title">{tr(lang, key("config-title"))}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ltw-alert ltw-alert--error ltw-config" role="alert">{per_lang}</div>
+    }
+    .into_any()
+}
+
+/// `data-support-email`: the way to support that always works.
+#[component]
+pub fn SupportContact() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = expect_context::<WidgetConfig>();
+    config.support_email.map(|email| {
+        let href = format!("mailto:{email}");
+        view! {
+            <p class="ltw-contact">
+                {i18n.t("contact-email")} " " <a href=href>{email}</a>
+            </p>
+        }
+    })
+}

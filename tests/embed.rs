@@ -1,0 +1,566 @@
+//! End to end, the way a host page embeds the widget: the documented
+//! snippet under a strict Content-Security-Policy, accessibility (axe-core,
+//! keyboard only, 320 px wide), several widgets on one page, configuration
+//! by attributes, the JavaScript API and the events.
+//!
+//! Needs a built `dist/`, `ticket-check` and `node_modules/axe-core`;
+//! `scripts/test` prepares them and runs these with `--ignored`.
+//! Screenshots of every step go to `test-artifacts/`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{DESKTOP, Harness, MTR, Options, STRICT_CSP};
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use serde_json::{Value as Json, json};
+
+/// The primary button of the current step ("Next" or "Submit"), not the
+/// policy dialog's.
+const PRIMARY: &str = ".ltw-step > .ltw-actions .ltw-button--primary";
+
+async fn value_of(h: &Harness, id: &str) -> String {
+    h.execute(
+        "const el = document.getElementById(arguments[0]); return el ? el.value : null;",
+        vec![json!(id)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+async fn checked_in(h: &Harness, host: &str) -> Json {
+    h.execute(
+        "return [...document.querySelectorAll(arguments[0] + ' input:checked')].map((i) => i.id);",
+        vec![json!(host)],
+    )
+    .await
+}
+
+/// One state of the page, checked as thoroughly as the tools allow: axe in
+/// the light and dark themes at desktop width and at 320 px, overflow at
+/// 320 px, and a screenshot of each.
+async fn checkpoint(h: &Harness, name: &str, problems: &mut Vec<String>) {
+    let views = [
+        ("desktop", DESKTOP.0, false),
+        ("desktop-dark", DESKTOP.0, true),
+        ("320", 320, false),
+    ];
+    for (label, width, dark) in views {
+        h.dark(dark).await;
+        h.viewport(width, DESKTOP.1).await;
+        for violation in h.axe().await {
+            problems.push(format!("{name} [{label}] {violation}"));
+        }
+        if width == 320 {
+            for o in h.overflow().await {
+                problems.push(format!("{name} [320] overflow: {o}"));
+            }
+        }
+        h.full_screenshot(&format!("embed-{name}-{label}"), width)
+            .await;
+    }
+    h.dark(false).await;
+    h.viewport(DESKTOP.0, DESKTOP.1).await;
+}
+
+/// A routing ticket through every step of the demo page, including the
+/// error summary and the policy dialog, checked at each.
+async fn every_step_passes_axe(lang: &str, message: &str) {
+    let h = Harness::start(&format!("axe-{lang}")).await;
+    let mut problems = Vec::new();
+    h.open().await;
+    h.click_css(&format!("button.ltw-lang[lang='{lang}']"))
+        .await;
+    h.wait_for(Locator::Css(&format!("section.ltw[lang='{lang}']")))
+        .await;
+    checkpoint(&h, &format!("{lang}-1-topic"), &mut problems).await;
+
+    h.click_id("ltw0-group-technical").await;
+    h.click_id("ltw0-cat-technical-routing").await;
+    checkpoint(&h, &format!("{lang}-1-topic-chosen"), &mut problems).await;
+
+    h.click_css(PRIMARY).await;
+    h.wait_for(Locator::Id("ltw0-email")).await;
+    h.click_css(PRIMARY).await;
+    h.wait_for(Locator::Css(".ltw-error-summary li")).await;
+    checkpoint(&h, &format!("{lang}-2-details-errors"), &mut problems).await;
+
+    h.type_into("ltw0-email", "chan.taiman@example.com").await;
+    h.type_into("ltw0-service", "203.0.113.20").await;
+    h.type_into("ltw0-trace", MTR).await;
+    h.click_css("#ltw0-direction option[value='to_server']")
+        .await;
+    h.type_into("ltw0-subject", "Evening packet loss / 晚上丟包")
+        .await;
+    h.type_into("ltw0-message", message).await;
+    h.wait_for(Locator::Css(".ltw-trace-summary")).await;
+    checkpoint(&h, &format!("{lang}-2-details-filled"), &mut problems).await;
+
+    h.click_css(PRIMARY).await;
+    h.wait_for(Locator::Css(".ltw-review")).await;
+    checkpoint(&h, &format!("{lang}-3-review"), &mut problems).await;
+
+    h.click_css(PRIMARY).await;
+    h.wait_for(Locator::Css("dialog.ltw-dialog[open]")).await;
+    checkpoint(&h, &format!("{lang}-3-policy-dialog"), &mut problems).await;
+
+    h.click_css("dialog.ltw-dialog .ltw-button--danger").await;
+    let reference = h.reference().await;
+    checkpoint(&h, &format!("{lang}-4-done"), &mut problems).await;
+
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0]["reference"], reference.as_str());
+    assert_eq!(stored[0]["ticket"]["locale"], lang);
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
+async fn every_step_passes_axe_in_english_in_both_themes_and_at_320px() {
+    every_step_passes_axe(
+        "en",
+        "Since 8 pm the VPN to my office drops and latency is above 300 ms.",
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
+async fn every_step_passes_axe_in_traditional_chinese_in_both_themes_and_at_320px() {
+    every_step_passes_axe(
+        "zh-Hant",
+        "每天晚上八點後連往辦公室的 VPN 斷線，延遲超過 300ms。",
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn the_keyboard_alone_completes_a_ticket() {
+    let h = Harness::start("keyboard").await;
+    h.open().await;
+    // From the top of the page, as a keyboard user arrives.
+    h.tab_to("button.ltw-lang[lang='en']", false).await;
+    h.press(Key::Enter).await;
+    h.wait_for(Locator::Css("section.ltw[lang='en']")).await;
+
+    h.tab_to("#ltw0-group-inquiry", false).await;
+    h.press(Key::Space).await;
+    // Into the category radios (none chosen: focus lands on the first), then
+    // the arrow key moves to and chooses the next one.
+    h.tab_to("#ltw0-cat-inquiry-price", false).await;
+    h.press(Key::Down).await;
+    assert!(h.focused_matches("#ltw0-cat-inquiry-plan:checked").await);
+    h.tab_to(PRIMARY, false).await;
+    h.press(Key::Enter).await;
+
+    // The new step's heading takes focus; the fields follow in order.
+    h.wait_for(Locator::Id("ltw0-email")).await;
+    h.wait_for_focus("#ltw0-step-heading").await;
+    h.tab_to("#ltw0-email", false).await;
+    h.type_text("kb.user@example.com").await;
+    h.tab_to("#ltw0-subject", false).await;
+    h.type_text("Which plan has IPv6?").await;
+    h.tab_to("#ltw0-message", false).await;
+    h.type_text("I need a plan with a routed IPv6 prefix. Which one has it?")
+        .await;
+    // Back up to the name field, skipped on the way down.
+    h.tab_to("#ltw0-name", true).await;
+    h.type_text("Keyboard User").await;
+    h.tab_to(PRIMARY, false).await;
+    h.press(Key::Enter).await;
+
+    h.wait_for(Locator::Css(".ltw-review")).await;
+    h.tab_to(PRIMARY, false).await;
+    h.press(Key::Space).await;
+    let reference = h.reference().await;
+
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0]["reference"], reference.as_str());
+    let ticket = &stored[0]["ticket"];
+    assert_eq!(ticket["category"], "inquiry.plan");
+    assert_eq!(ticket["email"], "kb.user@example.com");
+    assert_eq!(ticket["name"], "Keyboard User");
+    assert_eq!(ticket["subject"], "Which plan has IPv6?");
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn nothing_is_wider_than_a_320px_phone() {
+    let h = Harness::start("narrow").await;
+    h.viewport(320, 640).await;
+    h.open().await;
+    let mut problems = Vec::new();
+    let mut check = async |what: &str| {
+        for o in h.overflow().await {
+            problems.push(format!("{what}: {o}"));
+        }
+    };
+    check("topic").await;
+    h.click_id("ltw0-group-technical").await;
+    h.click_id("ltw0-cat-technical-general").await;
+    check("topic with scope texts").await;
+    h.click_id("ltw0-cat-technical-routing").await;
+    h.click_css(PRIMARY).await;
+    h.type_into("ltw0-service", "203.0.113.20").await;
+    h.type_into("ltw0-trace", MTR).await;
+    h.type_into(
+        "ltw0-subject",
+        "https://very-long-host-name.example.com/with/a/long/path/and_no_spaces_at_all",
+    )
+    .await;
+    h.wait_for(Locator::Css(".ltw-trace-summary")).await;
+    check("details with a trace table and a long subject").await;
+    h.click_css(PRIMARY).await;
+    h.wait_for(Locator::Css(".ltw-error-summary li")).await;
+    check("details with the error summary").await;
+    h.open_page("/examples/embed.html").await;
+    h.wait_for(Locator::Css("#sales-widget .ltw-progress"))
+        .await;
+    check("two widgets").await;
+    h.full_screenshot("embed-examples-320", 320).await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_strict_csp_host_page_sees_no_violation_from_start_to_sent_ticket() {
+    let h = Harness::start_with(
+        "csp",
+        Options {
+            csp: Some(STRICT_CSP),
+        },
+    )
+    .await;
+    h.open().await;
+    let header = h
+        .execute(
+            "return fetch('/').then((r) => r.headers.get('content-security-policy'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(header, json!(STRICT_CSP), "the page is served with the CSP");
+
+    h.click_css("button.ltw-lang[lang='en']").await;
+    h.click_id("ltw0-group-inquiry").await;
+    h.click_id("ltw0-cat-inquiry-plan").await;
+    h.click_css(PRIMARY).await;
+    h.type_into("ltw0-email", "csp@example.com").await;
+    h.type_into("ltw0-subject", "Plans").await;
+    h.type_into("ltw0-message", "Can I run a VPN endpoint on the 2 GB plan?")
+        .await;
+    h.click_css(PRIMARY).await;
+    h.wait_for(Locator::Css(".ltw-review")).await;
+    h.click_css(PRIMARY).await;
+    h.click_css("dialog.ltw-dialog .ltw-button--danger").await;
+    let reference = h.reference().await;
+    assert_eq!(h.stored()[0]["reference"], reference.as_str());
+
+    let styled = h
+        .execute(
+            "return [...document.querySelectorAll('.ltw [style], .ltw-dialog [style]')]\
+             .map((e) => e.outerHTML.slice(0, 120));",
+            vec![],
+        )
+        .await;
+    assert_eq!(styled, json!([]), "no style attributes in the widget");
+    assert_eq!(h.recorded("csp").await, Vec::<Json>::new());
+
+    // The example page (two widgets and a module of its own) as well.
+    h.open_page("/examples/embed.html").await;
+    h.wait_for(Locator::Css("#sales-widget .ltw-progress"))
+        .await;
+    h.click_css("button[data-open-category='technical.routing']")
+        .await;
+    h.wait_for(Locator::Id("ltw0-trace")).await;
+    assert_eq!(h.recorded("csp").await, Vec::<Json>::new());
+
+    // The recorder does see a violation when there is one.
+    h.execute(
+        "document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>');",
+        vec![],
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !h.recorded("csp").await.is_empty(),
+        "an inline style attribute must be reported"
+    );
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn two_widgets_on_one_page_start_from_their_attributes_and_keep_to_themselves() {
+    let h = Harness::start("two-widgets").await;
+    h.open_page("/examples/embed.html").await;
+    assert_eq!(
+        h.wait_for_event("ticket-widget:ready", "account-widget")
+            .await,
+        json!({ "lang": "en" })
+    );
+    assert_eq!(
+        h.wait_for_event("ticket-widget:ready", "sales-widget")
+            .await,
+        json!({ "lang": "zh-Hant" })
+    );
+
+    // data-category chose the group and the category; data-categories
+    // limits what each widget offers.
+    assert_eq!(
+        checked_in(&h, "#account-widget").await,
+        json!(["ltw0-group-technical", "ltw0-cat-technical-ip"])
+    );
+    assert_eq!(checked_in(&h, "#sales-widget").await, json!([]));
+    let groups = h
+        .execute(
+            "return [...document.querySelectorAll('#sales-widget input[name=ltw1-group]')].map((i) => i.id);",
+            vec![],
+        )
+        .await;
+    assert_eq!(groups, json!(["ltw1-group-inquiry", "ltw1-group-china"]));
+    h.wait_for_text_in("#sales-widget", "第 1 步").await;
+    h.wait_for_text_in("#account-widget", "support@leikwan.example")
+        .await;
+    assert_eq!(h.axe().await, Vec::<String>::new(), "two widgets, one page");
+
+    // The account widget's fields start filled in.
+    h.click_css(&format!("#account-widget {PRIMARY}")).await;
+    h.wait_for(Locator::Id("ltw0-ip")).await;
+    assert_eq!(value_of(&h, "ltw0-email").await, "chan.taiman@example.com");
+    assert_eq!(value_of(&h, "ltw0-name").await, "Chan Tai Man");
+    assert_eq!(value_of(&h, "ltw0-service").await, "vps-hk-042");
+    assert_eq!(value_of(&h, "ltw0-ip").await, "203.0.113.20");
+    h.type_into("ltw0-subject", "Extra IP does not answer")
+        .await;
+    h.type_into("ltw0-message", "The additional IP stopped answering pings.")
+        .await;
+    h.click_css(&format!("#account-widget {PRIMARY}")).await;
+    h.wait_for(Locator::Css("#account-widget .ltw-review"))
+        .await;
+    h.click_css(&format!("#account-widget {PRIMARY}")).await;
+    let first = h.reference_in("#account-widget").await;
+
+    // The other widget did not move.
+    h.wait_for_text_in("#sales-widget", "第 1 步").await;
+    assert_eq!(checked_in(&h, "#sales-widget").await, json!([]));
+    h.click_id("ltw1-group-inquiry").await;
+    h.click_id("ltw1-cat-inquiry-price").await;
+    h.click_css(&format!("#sales-widget {PRIMARY}")).await;
+    h.type_into("ltw1-email", "li@example.net").await;
+    h.type_into("ltw1-subject", "續約價格").await;
+    h.type_into("ltw1-message", "請問明年續約的價格是多少？")
+        .await;
+    h.click_css(&format!("#sales-widget {PRIMARY}")).await;
+    h.wait_for(Locator::Css("#sales-widget .ltw-review")).await;
+    h.click_css(&format!("#sales-widget {PRIMARY}")).await;
+    let second = h.reference_in("#sales-widget").await;
+    assert_ne!(first, second);
+
+    let stored = h.stored();
+    assert_eq!(stored.len(), 2);
+    let (a, b) = (&stored[0]["ticket"], &stored[1]["ticket"]);
+    assert_eq!(a["category"], "technical.ip");
+    assert_eq!(a["locale"], "en");
+    assert_eq!(a["email"], "chan.taiman@example.com");
+    assert_eq!(a["service"], "vps-hk-042");
+    assert_eq!(a["fields"]["ip"], "203.0.113.20");
+    assert_eq!(b["category"], "inquiry.price");
+    assert_eq!(b["locale"], "zh-Hant");
+
+    assert_eq!(
+        h.wait_for_event("ticket-widget:submitted", "account-widget")
+            .await,
+        json!({ "reference": first, "category": "technical.ip" })
+    );
+    assert_eq!(
+        h.wait_for_event("ticket-widget:submitted", "sales-widget")
+            .await,
+        json!({ "reference": second, "category": "inquiry.price" })
+    );
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn the_host_page_prefills_opens_and_mounts_through_the_javascript_api() {
+    let harness = Harness::start("js-api").await;
+    let h = &harness;
+    h.open_page("/examples/embed.html").await;
+    h.wait_for_event("ticket-widget:ready", "sales-widget")
+        .await;
+
+    let prefill = |host: &str, values: Json| {
+        let script = format!(
+            "return TicketWidget.prefill(document.getElementById('{host}'), arguments[0]);"
+        );
+        async move { h.execute(&script, vec![values]).await }
+    };
+    let done = prefill(
+        "sales-widget",
+        json!({ "email": " li@example.net ", "name": "Li", "category": "inquiry.refund" }),
+    )
+    .await;
+    assert_eq!(done, json!(true));
+    assert_eq!(
+        checked_in(h, "#sales-widget").await,
+        json!(["ltw1-group-inquiry", "ltw1-cat-inquiry-refund"])
+    );
+    let refused = prefill("sales-widget", json!({ "category": "technical.routing" })).await;
+    assert_eq!(refused, json!(false), "not offered by data-categories");
+    let errors = h.recorded("errors").await;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.as_str().unwrap_or("").contains("technical.routing")),
+        "{errors:?}"
+    );
+    let nowhere = h
+        .execute("return TicketWidget.prefill(document.body, {});", vec![])
+        .await;
+    assert_eq!(nowhere, json!(false));
+
+    h.click_css(&format!("#sales-widget {PRIMARY}")).await;
+    assert_eq!(value_of(h, "ltw1-email").await, "li@example.net");
+    assert_eq!(value_of(h, "ltw1-name").await, "Li");
+    h.wait_for(Locator::Id("ltw1-order_number")).await;
+
+    // The page's own button opens a category's form (public/examples/embed.js).
+    h.click_css("button[data-open-category='technical.routing']")
+        .await;
+    h.wait_for(Locator::Id("ltw0-trace")).await;
+    let opened = h
+        .execute(
+            "return TicketWidget.open(document.getElementById('account-widget'), 'technical.boot');",
+            vec![],
+        )
+        .await;
+    assert_eq!(opened, json!(true));
+    h.wait_for(Locator::Id("ltw0-os_template")).await;
+
+    // A host element added later, posting where nothing accepts tickets.
+    let mounted = h
+        .execute(
+            r#"
+const el = document.createElement('div');
+el.id = 'late';
+el.dataset.ticketWidget = '';
+el.dataset.endpoint = '/api/nowhere';
+el.dataset.lang = 'en';
+el.dataset.category = 'inquiry.price';
+document.querySelector('main').append(el);
+return [TicketWidget.mount(el), TicketWidget.mount(el), TicketWidget.mount()];
+"#,
+            vec![],
+        )
+        .await;
+    assert_eq!(mounted, json!([true, false, 0]));
+    assert_eq!(
+        h.wait_for_event("ticket-widget:ready", "late").await,
+        json!({ "lang": "en" })
+    );
+    h.click_css(&format!("#late {PRIMARY}")).await;
+    h.type_into("ltw2-email", "late@example.com").await;
+    h.type_into("ltw2-subject", "Price").await;
+    h.type_into("ltw2-message", "How much is the 4 GB plan per year?")
+        .await;
+    h.click_css(&format!("#late {PRIMARY}")).await;
+    h.wait_for(Locator::Css("#late .ltw-review")).await;
+    h.click_css(&format!("#late {PRIMARY}")).await;
+    assert_eq!(
+        h.wait_for_event("ticket-widget:error", "late").await,
+        json!({ "kind": "refused", "status": 405 })
+    );
+
+    // A host element set up wrongly explains itself, in both languages.
+    h.execute(
+        r#"
+const el = document.createElement('div');
+el.id = 'broken';
+el.dataset.category = 'technical.nope';
+document.querySelector('main').append(el);
+TicketWidget.mount(el);
+"#,
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        h.wait_for_event("ticket-widget:error", "broken").await,
+        json!({ "kind": "config", "status": null })
+    );
+    let text = h.text_of("#broken").await;
+    for needle in [
+        "設定不正確",
+        "not set up correctly",
+        "data-endpoint",
+        "technical.nope",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in {text:?}");
+    }
+    assert_eq!(
+        h.axe().await,
+        Vec::<String>::new(),
+        "with the problem shown"
+    );
+    let errors = h.recorded("errors").await;
+    for needle in ["data-endpoint", "technical.nope"] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.as_str().unwrap_or("").contains(needle)),
+            "no console.error about {needle}: {errors:?}"
+        );
+    }
+    harness.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn without_webassembly_the_page_keeps_its_fallback_and_hears_why() {
+    // The host forgot 'wasm-unsafe-eval': the wasm cannot be compiled.
+    let h = Harness::start_with(
+        "no-wasm",
+        Options {
+            csp: Some(
+                "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'",
+            ),
+        },
+    )
+    .await;
+    h.client
+        .goto(&format!("{}/examples/embed.html", h.base))
+        .await
+        .unwrap();
+    for host in ["account-widget", "sales-widget"] {
+        assert_eq!(
+            h.wait_for_event("ticket-widget:error", host).await,
+            json!({ "kind": "load", "status": null })
+        );
+    }
+    let fallback = h.text_of("#account-widget").await;
+    assert!(
+        fallback.contains("Please write to support@leikwan.example"),
+        "{fallback:?}"
+    );
+    let errors = h.recorded("errors").await;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.as_str().unwrap_or("").contains("could not start")),
+        "{errors:?}"
+    );
+    h.finish().await;
+}
