@@ -36,7 +36,7 @@ fn char_table() -> &'static [(char, char)] {
             let chars: Vec<char> = table.chars().collect();
             pairs.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
         }
-        pairs.sort_unstable();
+        crate::sort::sort_by_key(&mut pairs, |&(a, b)| (u64::from(a) << 32) | u64::from(b));
         pairs.dedup_by_key(|p| p.0);
         pairs
     })
