@@ -19,6 +19,11 @@ const LOCALES: [(&str, &str); 2] = [("EN", "en"), ("ZH_HANT", "zh-Hant")];
 /// A message as alternating pieces: text, argument name, text, …
 type Pieces = Vec<String>;
 
+/// Between the pieces of a message in the generated text; `MISSING` stands
+/// for a message a locale lacks. Neither may appear in a `.ftl` file.
+const PIECE_SEP: &str = "\u{1}";
+const MISSING: &str = "\u{0}";
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let mut tables: Vec<(&str, BTreeMap<String, Pieces>)> = Vec::new();
@@ -49,15 +54,29 @@ fn main() {
         writeln!(out, "    {id:?},").unwrap();
     }
     writeln!(out, "];").unwrap();
+    // Per locale, all messages in id order in one string, and where each
+    // starts: a table of string slices would cost 8 bytes per piece.
     for (table, messages) in &tables {
-        writeln!(out, "static {table}: [Option<&[&str]>; {}] = [", ids.len()).unwrap();
+        let mut text = String::new();
+        let mut starts = Vec::new();
         for id in &ids {
+            starts.push(text.len());
             match messages.get(*id) {
-                Some(pieces) => writeln!(out, "    Some(&{pieces:?}),").unwrap(),
-                None => writeln!(out, "    None,").unwrap(),
+                Some(pieces) => text.push_str(&pieces.join(PIECE_SEP)),
+                None => text.push_str(MISSING),
             }
         }
-        writeln!(out, "];").unwrap();
+        starts.push(text.len());
+        if text.len() > usize::from(u16::MAX) {
+            println!("cargo::error={table}: the texts outgrew u16 offsets; widen them");
+        }
+        writeln!(out, "static {table}: &str = {text:?};").unwrap();
+        writeln!(
+            out,
+            "static {table}_STARTS: [u16; {}] = {starts:?};",
+            starts.len()
+        )
+        .unwrap();
     }
     let dest = Path::new(&std::env::var_os("OUT_DIR").unwrap()).join("messages.rs");
     std::fs::write(dest, out).unwrap();
@@ -98,6 +117,9 @@ fn messages(path: &Path, source: &str, errors: &mut Vec<String>) -> BTreeMap<Str
         for element in &pattern.elements {
             match element {
                 PatternElement::TextElement { value } => {
+                    if value.contains(['\u{0}', '\u{1}']) {
+                        errors.push(at(&format!("{id}: control characters U+0000/U+0001")));
+                    }
                     pieces.last_mut().unwrap().push_str(value);
                 }
                 PatternElement::Placeable {

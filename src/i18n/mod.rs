@@ -34,10 +34,10 @@ impl Lang {
             .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
-    fn messages(self) -> &'static [Option<&'static [&'static str]>] {
+    fn messages(self) -> (&'static str, &'static [u16]) {
         match self {
-            Lang::En => &EN,
-            Lang::ZhHant => &ZH_HANT,
+            Lang::En => (EN, &EN_STARTS),
+            Lang::ZhHant => (ZH_HANT, &ZH_HANT_STARTS),
         }
     }
 }
@@ -46,19 +46,20 @@ impl Lang {
 /// the key itself, so a gap shows up as text instead of breaking the form;
 /// a missing argument shows as `{$name}`, as Fluent does.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let Some(pieces) = IDS
-        .binary_search(&key)
-        .ok()
-        .and_then(|i| lang.messages()[i])
-    else {
+    let (text, starts) = lang.messages();
+    let message = IDS.binary_search(&key).ok().and_then(|i| {
+        let (start, end) = (*starts.get(i)?, *starts.get(i + 1)?);
+        text.get(usize::from(start)..usize::from(end))
+    });
+    let Some(message) = message.filter(|m| *m != "\u{0}") else {
         return key.to_owned();
     };
     let mut out = String::new();
-    // Pieces alternate: text, argument name, text, …
-    for (i, piece) in pieces.iter().enumerate() {
+    // Pieces alternate: text, argument name, text, … (see build.rs).
+    for (i, piece) in message.split('\u{1}').enumerate() {
         if i % 2 == 0 {
             out.push_str(piece);
-        } else if let Some((_, value)) = args.iter().find(|(name, _)| name == piece) {
+        } else if let Some((_, value)) = args.iter().find(|(name, _)| name == &piece) {
             out.push_str(value);
         } else {
             out.push_str("{$");
