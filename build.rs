@@ -1,4 +1,4 @@
-//! Compiles `locales/<lang>/main.ftl` into Rust tables, so the widget ships
+//! Compiles `locales/<lang>/main.ftl` into Rust statics, so the widget ships
 //! its texts without a Fluent parser and resolver (they cost about half of
 //! the wasm). The `.ftl` files stay the single source of every text.
 //!
@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// (name of the generated table, locale directory). Same order as
-/// `Lang::ALL`'s match in `src/i18n/mod.rs`.
+/// (name of the generated text, locale directory); `Lang::messages` in
+/// `src/i18n/mod.rs` refers to these names.
 const LOCALES: [(&str, &str); 2] = [("EN", "en"), ("ZH_HANT", "zh-Hant")];
 
 /// A message as alternating pieces: text, argument name, text, …
