@@ -58,7 +58,7 @@ pub fn short_number(x: f64) -> String {
         out.push('-');
     }
     out.push_str(&(t / 10).to_string());
-    if t % 10 != 0 {
+    if !t.is_multiple_of(10) {
         out.push('.');
         out.push(char::from(b'0' + (t % 10) as u8));
     }
