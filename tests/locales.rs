@@ -178,3 +178,66 @@ fn texts_follow_the_scope_of_service() {
         "Step 1 of 4: Topic"
     );
 }
+
+/// `build.rs` compiles the `.ftl` files into tables; every message, in every
+/// locale, must read exactly as Fluent itself renders it, with and without
+/// its arguments.
+#[test]
+fn compiled_texts_match_fluent() {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    use ticket_widget::i18n::tr_args;
+
+    let mut checked = 0;
+    for lang in Lang::ALL {
+        let path = Path::new(ROOT)
+            .join("locales")
+            .join(lang.tag())
+            .join("main.ftl");
+        // Leaked so that variable names are `&'static str`, as `tr_args` takes.
+        let source: &'static str = std::fs::read_to_string(&path).unwrap().leak();
+        let ast = fluent_syntax::parser::parse(source).unwrap();
+        let resource = FluentResource::try_new(source.to_owned()).unwrap();
+        let mut bundle = FluentBundle::new(vec![lang.tag().parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).unwrap();
+
+        for entry in &ast.body {
+            let Entry::Message(m) = entry else { continue };
+            let id = m.id.name;
+            let vars: Vec<&'static str> = m
+                .value
+                .iter()
+                .flat_map(|p| &p.elements)
+                .filter_map(|e| match e {
+                    PatternElement::Placeable {
+                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                    } => Some(id.name),
+                    _ => None,
+                })
+                .collect();
+            let pattern = bundle.get_message(id).unwrap().value().unwrap();
+            let with: Vec<(&'static str, String)> = vars
+                .iter()
+                .map(|v| (*v, format!("<{v} ‹value›>")))
+                .collect();
+            let mut args = FluentArgs::new();
+            for (name, value) in &with {
+                args.set(*name, value.clone());
+            }
+            let mut errors = Vec::new();
+            let fluent = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            assert_eq!(tr_args(lang, id, &with), fluent, "{} {id}", lang.tag());
+            let fluent_bare = bundle.format_pattern(pattern, None, &mut errors);
+            assert_eq!(
+                tr_args(lang, id, &[]),
+                fluent_bare,
+                "{} {id} without arguments",
+                lang.tag()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} messages checked");
+    assert_eq!(tr_args(Lang::En, "no-such-message", &[]), "no-such-message");
+}

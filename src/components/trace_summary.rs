@@ -42,13 +42,27 @@ pub fn TraceField() -> impl IntoView {
 }
 
 /// `12.0` → "12", `12.345` → "12.3": enough precision to read a trace.
+/// Written with integers: float formatting would add about 10 KB of wasm.
 pub fn short_number(x: f64) -> String {
-    let rounded = (x * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
+    if x.is_nan() {
+        return "NaN".into();
     }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let tenths = (x * 10.0).round();
+    // Saturates far beyond any latency or percentage a trace prints.
+    let t = tenths.abs() as u64;
+    let mut out = String::new();
+    if tenths < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&(t / 10).to_string());
+    if !t.is_multiple_of(10) {
+        out.push('.');
+        out.push(char::from(b'0' + (t % 10) as u8));
+    }
+    out
 }
 
 fn host_of(hop: &Hop) -> String {
@@ -190,5 +204,29 @@ fn TraceHowTo() -> impl IntoView {
                 <li>{line("trace-howto-linux")}</li>
             </ul>
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_number;
+
+    #[test]
+    fn numbers_read_as_before() {
+        for (x, shown) in [
+            (12.0, "12"),
+            (12.345, "12.3"),
+            (12.35, "12.4"),
+            (0.04, "0"),
+            (0.05, "0.1"),
+            (99.96, "100"),
+            (1021.0, "1021"),
+            (33.333_333, "33.3"),
+            (66.666_667, "66.7"),
+            (-2.5, "-2.5"),
+            (f64::NAN, "NaN"),
+        ] {
+            assert_eq!(short_number(x), shown, "{x}");
+        }
     }
 }

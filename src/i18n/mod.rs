@@ -1,16 +1,15 @@
-//! Thin i18n over `fluent-bundle`: one bundle per language, built on first
-//! use from the `.ftl` files compiled into the binary, and the current
-//! language as a signal in context so only text nodes re-render on a switch.
+//! Thin i18n over the `.ftl` files, compiled by `build.rs` into static
+//! tables (no Fluent runtime ships), and the current language as a signal in
+//! context so only text nodes re-render on a switch.
 
 mod detect;
 pub mod keys;
 
 pub use detect::{initial_lang, remember_lang};
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
 use leptos::prelude::*;
-use std::sync::LazyLock;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -35,53 +34,40 @@ impl Lang {
             .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
-    fn source(self) -> &'static str {
+    fn messages(self) -> (&'static str, &'static [u16]) {
         match self {
-            Lang::En => include_str!("../../locales/en/main.ftl"),
-            Lang::ZhHant => include_str!("../../locales/zh-Hant/main.ftl"),
+            Lang::En => (EN, &EN_STARTS),
+            Lang::ZhHant => (ZH_HANT, &ZH_HANT_STARTS),
         }
     }
 }
 
-fn build(lang: Lang) -> FluentBundle<FluentResource> {
-    let id = lang.tag().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // Isolation marks (U+2068/9) only matter for mixed-direction text; both
-    // languages here are left-to-right, and the marks would leak into copies.
-    bundle.set_use_isolating(false);
-    // A broken .ftl file is caught by tests/locales.rs; at run time a
-    // partly-parsed resource is better than none.
-    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(r, _)| r);
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
-static EN: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| build(Lang::En));
-static ZH_HANT: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| build(Lang::ZhHant));
-
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    match lang {
-        Lang::En => &EN,
-        Lang::ZhHant => &ZH_HANT,
-    }
-}
-
 /// The message `key` in `lang`, with string arguments. A missing key yields
-/// the key itself, so a gap shows up as text instead of breaking the form.
+/// the key itself, so a gap shows up as text instead of breaking the form;
+/// a missing argument shows as `{$name}`, as Fluent does.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+    let (text, starts) = lang.messages();
+    let message = IDS.binary_search(&key).ok().and_then(|i| {
+        let (start, end) = (*starts.get(i)?, *starts.get(i + 1)?);
+        text.get(usize::from(start)..usize::from(end))
+    });
+    let Some(message) = message.filter(|m| *m != "\u{0}") else {
         return key.to_owned();
     };
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, value.clone());
+    let mut out = String::new();
+    // Pieces alternate: text, argument name, text, … (see build.rs).
+    for (i, piece) in message.split('\u{1}').enumerate() {
+        if i % 2 == 0 {
+            out.push_str(piece);
+        } else if let Some((_, value)) = args.iter().find(|(name, _)| name == &piece) {
+            out.push_str(value);
+        } else {
+            out.push_str("{$");
+            out.push_str(piece);
+            out.push('}');
+        }
     }
-    let mut errors = Vec::new();
-    let args = (!args.is_empty()).then_some(&fluent_args);
-    bundle
-        .format_pattern(pattern, args, &mut errors)
-        .into_owned()
+    out
 }
 
 pub fn tr(lang: Lang, key: &str) -> String {

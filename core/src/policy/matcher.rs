@@ -101,11 +101,10 @@ impl Lexicon {
                 }
             }
         }
-        lex.phrases.sort_by(|a, b| {
-            let first = |s: &str| s.chars().next();
-            first(&a.0)
-                .cmp(&first(&b.0))
-                .then(b.0.len().cmp(&a.0.len()))
+        // By first character, then longest first.
+        crate::sort::sort_by_key(&mut lex.phrases, |(p, _)| {
+            let first = p.chars().next().map_or(0, |c| u64::from(c) + 1);
+            (first << 32) | u64::from(u32::MAX - p.len() as u32)
         });
         for (i, (p, _)) in lex.phrases.iter().enumerate() {
             let c = p.chars().next().unwrap_or_default();
@@ -278,7 +277,7 @@ impl Lexicon {
 
     /// Applies each hit's rule and maps the counted ones to the original text.
     fn resolve(&self, norm: &Norm, mut hits: Vec<Hit>) -> Vec<TermMatch> {
-        hits.sort_by_key(|h| h.start);
+        crate::sort::sort_by_key(&mut hits, |h| h.start as u64);
         let rules = compiled_rules();
         let mut text_blocked: Vec<Option<bool>> = vec![None; rules.len()];
         let s = norm.s.as_str();

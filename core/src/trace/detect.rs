@@ -93,7 +93,10 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         .copied()
         .filter(|f| score.get(slot(*f)).is_some_and(|s| *s > 0))
         .collect();
-    order.sort_by_key(|f| std::cmp::Reverse(score.get(slot(*f)).copied().unwrap_or(0)));
+    // Highest score first.
+    crate::sort::sort_by_key(&mut order, |f| {
+        u64::MAX - u64::from(score.get(slot(*f)).copied().unwrap_or(0))
+    });
     order
 }
 

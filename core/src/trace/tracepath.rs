@@ -112,7 +112,7 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
         }
         p.strong |= l.rtt.is_some();
     }
-    p.hops.sort_by_key(|h| h.hop);
+    crate::sort::sort_by_key(&mut p.hops, |h| u64::from(h.hop));
     Some(p)
 }
 
