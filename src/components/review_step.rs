@@ -82,7 +82,7 @@ pub fn ReviewStep() -> impl IntoView {
     let json = move || {
         ticket
             .get()
-            .and_then(|t| serde_json::to_string_pretty(&t).ok())
+            .and_then(|t| serde_json::to_string(&t).ok())
             .unwrap_or_default()
     };
 
