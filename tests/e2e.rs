@@ -18,16 +18,9 @@ use std::time::Duration;
 async fn routing_ticket_in_traditional_chinese_arrives_with_its_trace_summary() {
     let h = Harness::start("routing-zh").await;
     h.open().await;
-    h.client
-        .find(Locator::Css("button[lang='zh-Hant']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    h.switch_language("zh-Hant").await;
     h.wait_for_text("開立支援工單").await;
-    h.click_id("ltw0-group-technical").await;
-    h.click_id("ltw0-cat-technical-routing").await;
+    h.choose("technical.routing").await;
     h.wait_for_text("報告特定方向的網路延遲過高").await;
     h.click_button("下一步").await;
 
@@ -80,16 +73,9 @@ async fn routing_ticket_in_traditional_chinese_arrives_with_its_trace_summary() 
 async fn english_inquiry_arrives_and_the_circumvention_dialog_records_consent() {
     let h = Harness::start("inquiry-en").await;
     h.open().await;
-    h.client
-        .find(Locator::Css("button[lang='en']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    h.switch_language("en").await;
     h.wait_for_text("Open a support ticket").await;
-    h.click_id("ltw0-group-inquiry").await;
-    h.click_id("ltw0-cat-inquiry-plan").await;
+    h.choose("inquiry.plan").await;
     h.click_button("Next").await;
 
     h.type_into("ltw0-email", "jane@example.org").await;
@@ -258,15 +244,8 @@ async fn a_refused_ticket_says_why_and_keeps_everything() {
 async fn a_reload_while_typing_restores_every_field_in_the_chosen_language() {
     let h = Harness::start("reload").await;
     h.open().await;
-    h.client
-        .find(Locator::Css("button[lang='zh-Hant']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    h.click_id("ltw0-group-technical").await;
-    h.click_id("ltw0-cat-technical-routing").await;
+    h.switch_language("zh-Hant").await;
+    h.choose("technical.routing").await;
     h.click_button("下一步").await;
     h.type_into("ltw0-email", "chan@example.com").await;
     h.type_into("ltw0-service", "203.0.113.20").await;

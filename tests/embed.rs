@@ -78,8 +78,7 @@ async fn every_step_passes_axe(lang: &str, message: &str) {
         .await;
     checkpoint(&h, &format!("{lang}-1-topic"), &mut problems).await;
 
-    h.click_id("ltw0-group-technical").await;
-    h.click_id("ltw0-cat-technical-routing").await;
+    h.choose("technical.routing").await;
     checkpoint(&h, &format!("{lang}-1-topic-chosen"), &mut problems).await;
 
     h.click_css(PRIMARY).await;
@@ -209,8 +208,7 @@ async fn nothing_is_wider_than_a_320px_phone() {
         }
     };
     check("topic").await;
-    h.click_id("ltw0-group-technical").await;
-    h.click_id("ltw0-cat-technical-general").await;
+    h.choose("technical.general").await;
     check("topic with scope texts").await;
     h.click_id("ltw0-cat-technical-routing").await;
     h.click_css(PRIMARY).await;
@@ -255,8 +253,7 @@ async fn a_strict_csp_host_page_sees_no_violation_from_start_to_sent_ticket() {
     assert_eq!(header, json!(STRICT_CSP), "the page is served with the CSP");
 
     h.click_css("button.ltw-lang[lang='en']").await;
-    h.click_id("ltw0-group-inquiry").await;
-    h.click_id("ltw0-cat-inquiry-plan").await;
+    h.choose("inquiry.plan").await;
     h.click_css(PRIMARY).await;
     h.type_into("ltw0-email", "csp@example.com").await;
     h.type_into("ltw0-subject", "Plans").await;

@@ -373,17 +373,23 @@ impl Harness {
         el.prop("value").await.unwrap().unwrap_or_default()
     }
 
+    /// Clicks the language button named in its own language (`en`, `zh-Hant`).
+    pub async fn switch_language(&self, tag: &str) {
+        self.click_css(&format!("button[lang='{tag}']")).await;
+    }
+
+    /// Picks a category of the first widget, its group first (`inquiry.price`).
+    pub async fn choose(&self, category: &str) {
+        let group = category.split('.').next().unwrap_or_default();
+        self.click_id(&format!("ltw0-group-{group}")).await;
+        self.click_id(&format!("ltw0-cat-{}", category.replace('.', "-")))
+            .await;
+    }
+
     /// An English price inquiry, filled in and on the review step.
     pub async fn fill_inquiry(&self, subject: &str) {
-        self.client
-            .find(Locator::Css("button[lang='en']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        self.click_id("ltw0-group-inquiry").await;
-        self.click_id("ltw0-cat-inquiry-price").await;
+        self.switch_language("en").await;
+        self.choose("inquiry.price").await;
         self.click_button("Next").await;
         self.type_into("ltw0-email", "li@example.net").await;
         self.type_into("ltw0-subject", subject).await;
