@@ -14,16 +14,15 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
 #[path = "../core/benches/inputs/mod.rs"]
 mod inputs;
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use common::{Killed, Options, connect_browser, env_path, spawn_chromedriver, spawn_receiver};
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -31,29 +30,6 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const INTERACTIVE_BUDGET_MS: f64 = 100.0;
 const KEYSTROKE_BUDGET_MS: f64 = 2.0;
 
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn env_path(var: &str, default: &str) -> PathBuf {
-    std::env::var_os(var).map_or_else(|| Path::new(ROOT).join(default), PathBuf::from)
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// `dist/` plus the baseline page, so the release build itself stays as
-/// shipped.
 fn site(dist: &Path) -> (PathBuf, String, String) {
     let site = std::env::temp_dir().join(format!("ltw-bench-site-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
@@ -105,72 +81,22 @@ impl Bench {
         let (site, js, wasm) = site(&dist);
         let bin = env_path("TICKET_CHECK_BIN", "target/debug/ticket-check");
         let store = site.join("tickets.jsonl");
-        let mut receiver = Command::new(&bin)
-            .args(["serve", "--addr", "127.0.0.1:0", "--store"])
-            .arg(&store)
-            .arg("--static")
-            .arg(&site)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("start {}: {e}", bin.display()));
-        let mut line = String::new();
-        BufReader::new(receiver.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim()
-            .strip_prefix("listening on ")
-            .expect(&line)
-            .to_owned();
-
-        let port = free_port();
-        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let chromedriver = Command::new(driver_bin)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
+        let (receiver, base) = spawn_receiver(&bin, &store, &site, None, &Options::default());
+        let (chromedriver, driver) = spawn_chromedriver();
         Bench {
-            driver: format!("http://127.0.0.1:{port}"),
+            driver,
             base,
             js,
             wasm,
             site,
-            _receiver: Killed(receiver),
-            _chromedriver: Killed(chromedriver),
+            _receiver: receiver,
+            _chromedriver: chromedriver,
         }
     }
 
     /// A new browser with a new, empty profile.
     async fn browser(&self) -> Client {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--no-first-run", "--window-size=1024,1400", "--lang=en-US"],
-            }),
-        );
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            match ClientBuilder::rustls()
-                .expect("rustls")
-                .capabilities(caps.clone())
-                .connect(&self.driver)
-                .await
-            {
-                Ok(c) => return c,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                Err(e) => panic!("chromedriver did not start: {e}"),
-            }
-        }
+        connect_browser(&self.driver).await
     }
 
     /// One cold load of `path`: the marks and resource timings, in ms from

@@ -87,7 +87,7 @@ pub struct Harness {
 }
 
 /// Starts `ticket-check serve` and returns it with its base URL.
-fn spawn_receiver(
+pub fn spawn_receiver(
     bin: &Path,
     store: &Path,
     dist: &Path,
@@ -124,6 +124,51 @@ fn spawn_receiver(
         .expect(&line)
         .to_owned();
     (Killed(receiver), base)
+}
+
+/// chromedriver on a free local port, and the URL to reach it.
+pub fn spawn_chromedriver() -> (Killed, String) {
+    let port = free_port();
+    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let driver = Command::new(driver_bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    (Killed(driver), format!("http://127.0.0.1:{port}"))
+}
+
+/// A new headless Chromium session with an empty profile, retried while
+/// chromedriver is still starting.
+pub async fn connect_browser(driver_url: &str) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update",
+                     "--disable-sync", "--no-first-run",
+                     format!("--window-size={},{}", DESKTOP.0, DESKTOP.1), "--lang=en-US"],
+        }),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match ClientBuilder::rustls()
+            .expect("rustls")
+            .capabilities(caps.clone())
+            .connect(driver_url)
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) if Instant::now() < deadline => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("chromedriver did not start: {e}"),
+        }
+    }
 }
 
 fn free_port() -> u16 {
@@ -180,43 +225,8 @@ impl Harness {
         let _ = std::fs::remove_file(&store);
         let (receiver, base) = spawn_receiver(&bin, &store, &dist, None, &options);
 
-        let port = free_port();
-        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let driver = Command::new(driver_bin)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let driver = Killed(driver);
-
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--no-first-run",
-                         format!("--window-size={},{}", DESKTOP.0, DESKTOP.1), "--lang=en-US"],
-            }),
-        );
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            match ClientBuilder::rustls()
-                .expect("rustls")
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                Err(e) => panic!("chromedriver did not start: {e}"),
-            }
-        };
+        let (driver, driver_url) = spawn_chromedriver();
+        let client = connect_browser(&driver_url).await;
         let harness = Harness {
             client,
             base,
