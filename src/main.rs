@@ -10,6 +10,9 @@ extern "C" {
 
 fn main() {
     let _ = mark("ltw-main-start");
+    // Release builds abort on a panic without a message (scripts/build-release),
+    // so the hook only helps in development.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     ticket_widget::start();
     let _ = mark("ltw-mounted");
