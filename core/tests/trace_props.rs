@@ -194,6 +194,10 @@ fn check_invariants(s: &TraceSummary) {
         {
             assert!(v.is_finite() && *v >= 0.0);
         }
+        let figures = [h.loss_pct, h.avg_ms, h.best_ms, h.worst_ms];
+        for v in h.rtts_ms.iter().chain(figures.iter().flatten()) {
+            assert_eq!((v * 1000.0).round() / 1000.0, *v, "{v} in thousandths");
+        }
     }
     if let Some(w) = s.worst_hop {
         assert!(s.hops.iter().any(|h| h.hop == w && h.avg_ms.is_some()));

@@ -73,6 +73,7 @@ pub struct Responder {
     pub asn: Option<String>,
 }
 
+/// One hop number. Its times (ms) and losses (%) are to the thousandth.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hop {
     /// The TTL (hop number) as printed.
