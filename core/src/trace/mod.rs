@@ -19,6 +19,7 @@ mod lines;
 mod mtr;
 mod reject;
 mod summary;
+mod to_json;
 mod tracepath;
 mod traceroute;
 mod tracert;
@@ -45,6 +46,35 @@ pub enum TraceFormat {
 }
 
 impl TraceFormat {
+    pub const ALL: [TraceFormat; 10] = [
+        TraceFormat::MtrReport,
+        TraceFormat::MtrCurses,
+        TraceFormat::MtrJson,
+        TraceFormat::MtrCsv,
+        TraceFormat::WinMtr,
+        TraceFormat::Traceroute,
+        TraceFormat::Tracepath,
+        TraceFormat::TracertWindows,
+        TraceFormat::BestTrace,
+        TraceFormat::NextTrace,
+    ];
+
+    /// The name in the payload.
+    pub fn id(self) -> &'static str {
+        match self {
+            TraceFormat::MtrReport => "mtr_report",
+            TraceFormat::MtrCurses => "mtr_curses",
+            TraceFormat::MtrJson => "mtr_json",
+            TraceFormat::MtrCsv => "mtr_csv",
+            TraceFormat::WinMtr => "win_mtr",
+            TraceFormat::Traceroute => "traceroute",
+            TraceFormat::Tracepath => "tracepath",
+            TraceFormat::TracertWindows => "tracert_windows",
+            TraceFormat::BestTrace => "best_trace",
+            TraceFormat::NextTrace => "next_trace",
+        }
+    }
+
     /// The tool's own name, the same in every language.
     pub fn label(self) -> &'static str {
         match self {

@@ -2,6 +2,8 @@
 //! Schema in `public/ticket.schema.json`; bump [`SCHEMA_VERSION`] on any
 //! incompatible change.
 
+mod json;
+
 use crate::trace::TraceSummary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
