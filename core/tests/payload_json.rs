@@ -2,6 +2,7 @@
 //! serde; the receiver reads and writes them with serde. Both must agree to
 //! the byte, on random tickets, on every fixture trace and on the
 //! documented example.
+#![cfg(feature = "serde")]
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
