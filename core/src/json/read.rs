@@ -1,7 +1,8 @@
-//! Reading JSON into a small tree. Accepts exactly what `serde_json` accepts
-//! into a `serde_json::Value` (same grammar, same nesting limit, paired
-//! surrogates only) and answers `None` for everything else; it reads pastes
-//! and server answers, so no input may make it panic.
+//! Reading JSON into a small tree. Accepts what `serde_json` accepts into a
+//! `serde_json::Value` (same grammar, same nesting limit, paired surrogates
+//! only; numbers beyond f64's range too, as they stay text) and answers
+//! `None` for everything else. It reads pastes and server answers, so no
+//! input may make it panic.
 
 /// Containers nested deeper than this are refused (as serde_json does), so
 /// the recursion cannot exhaust the stack.
