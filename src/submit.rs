@@ -63,7 +63,10 @@ pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
         },
         retry_after_s: None,
     };
-    let outcome = match builder.json(attempt.ticket) {
+    let request = builder
+        .header("Content-Type", "application/json")
+        .body(attempt.ticket.to_json());
+    let outcome = match request {
         Err(_) => network(false),
         Ok(request) => match request.send().await {
             Err(_) => network(timed_out.get()),
@@ -89,15 +92,15 @@ pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
 /// Pure, so the mapping is tested natively.
 pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome {
     match status {
-        200..=299 => match serde_json::from_str::<Accepted>(body) {
-            Ok(a) if !a.reference.is_empty() => Outcome::Accepted(a.reference),
+        200..=299 => match Accepted::from_json(body) {
+            Some(a) if !a.reference.is_empty() => Outcome::Accepted(a.reference),
             _ => Outcome::Retry {
                 failure: Failure::Server(status),
                 retry_after_s,
             },
         },
-        422 => match serde_json::from_str::<Rejected>(body) {
-            Ok(r) if !r.errors.is_empty() => Outcome::Rejected(r.errors),
+        422 => match Rejected::from_json(body) {
+            Some(r) if !r.errors.is_empty() => Outcome::Rejected(r.errors),
             _ => Outcome::Refused {
                 status,
                 detail: short_detail(body),
@@ -116,9 +119,8 @@ pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome 
 
 /// A server's error text, shortened and shown as plain text (never HTML).
 fn short_detail(body: &str) -> String {
-    let codes: Option<Vec<String>> = serde_json::from_str::<Rejected>(body)
-        .ok()
-        .map(|r| r.errors.into_iter().map(|e| e.code).collect());
+    let codes: Option<Vec<String>> =
+        Rejected::from_json(body).map(|r| r.errors.into_iter().map(|e| e.code).collect());
     let text = match codes {
         Some(c) if !c.is_empty() => c.join(", "),
         _ => body.trim().to_owned(),

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod email;
 pub mod ip;
+pub mod json;
 pub mod normalize;
 pub mod payload;
 pub mod policy;

@@ -8,7 +8,6 @@ use crate::ip::{IpError, check_ip};
 use crate::payload::{SCHEMA_VERSION, Ticket};
 use crate::policy;
 use crate::trace::{self, NotATrace};
-use serde::{Deserialize, Serialize};
 
 pub const NAME_MAX: usize = 100;
 pub const SERVICE_MAX: usize = 200;
@@ -16,7 +15,8 @@ pub const SUBJECT_MAX: usize = 200;
 pub const MESSAGE_MAX: usize = 20_000;
 pub const MESSAGE_MIN: usize = 10;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FieldError {
     /// The payload key: `email`, `subject`, … or a category field id.
     pub field: String,

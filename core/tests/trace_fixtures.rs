@@ -43,7 +43,7 @@ const EXPECTED: &[Expect] = &[
     Expect { file: "traceroute-bsd-asn.txt", format: Traceroute, hops: 5, destination: Some("192.0.2.44"), destination_name: Some("example.com"), reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(5) },
     Expect { file: "traceroute-macos-noheader.txt", format: Traceroute, hops: 5, destination: Some("198.51.100.7"), destination_name: None, reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(5) },
     Expect { file: "traceroute6.txt", format: Traceroute, hops: 4, destination: Some("2001:db8:beef::10"), destination_name: None, reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(4) },
-    Expect { file: "traceroute-oldbsd.txt", format: Traceroute, hops: 4, destination: Some("192.0.2.1"), destination_name: Some("gw.example.edu"), reached: Some(true), final_loss: Some(100.0 / 3.0), onset: Some(4), worst: Some(4) },
+    Expect { file: "traceroute-oldbsd.txt", format: Traceroute, hops: 4, destination: Some("192.0.2.1"), destination_name: Some("gw.example.edu"), reached: Some(true), final_loss: Some(33.333), onset: Some(4), worst: Some(4) },
     Expect { file: "tracepath.txt", format: Tracepath, hops: 5, destination: Some("198.51.100.80"), destination_name: None, reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(5) },
     Expect { file: "tracert-en.txt", format: TracertWindows, hops: 6, destination: Some("203.0.113.20"), destination_name: None, reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(6) },
     Expect { file: "tracert-en-unreachable.txt", format: TracertWindows, hops: 3, destination: Some("198.51.100.44"), destination_name: Some("db.example.com"), reached: Some(false), final_loss: None, onset: None, worst: Some(2) },
@@ -52,7 +52,7 @@ const EXPECTED: &[Expect] = &[
     Expect { file: "tracert-zh-tw.txt", format: TracertWindows, hops: 4, destination: Some("203.0.113.30"), destination_name: Some("hinet.example.tw"), reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(4) },
     Expect { file: "besttrace.txt", format: BestTrace, hops: 7, destination: Some("202.96.209.133"), destination_name: None, reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(6) },
     Expect { file: "nexttrace.txt", format: NextTrace, hops: 5, destination: Some("58.60.188.222"), destination_name: None, reached: Some(true), final_loss: Some(0.0), onset: None, worst: Some(5) },
-    Expect { file: "nexttrace-midway.txt", format: NextTrace, hops: 10, destination: None, destination_name: None, reached: None, final_loss: Some(200.0 / 3.0), onset: Some(9), worst: Some(10) },
+    Expect { file: "nexttrace-midway.txt", format: NextTrace, hops: 10, destination: None, destination_name: None, reached: None, final_loss: Some(66.667), onset: Some(9), worst: Some(10) },
 ];
 
 const REJECTED: &[(&str, NotATrace)] = &[

@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
+use ticket_core::json;
 use ticket_core::trace::{MAX_TRACE_BYTES, NotATrace, TraceSummary, parse};
 
 const FIXTURES: &[&str] = &[
@@ -194,7 +195,13 @@ fn check_invariants(s: &TraceSummary) {
         {
             assert!(v.is_finite() && *v >= 0.0);
         }
+        let figures = [h.loss_pct, h.avg_ms, h.best_ms, h.worst_ms];
+        for v in h.rtts_ms.iter().chain(figures.iter().flatten()) {
+            assert_eq!((v * 1000.0).round() / 1000.0, *v, "{v} in thousandths");
+        }
     }
+    // The widget writes the summary without serde, to the same text.
+    assert_eq!(json::to_string(s), serde_json::to_string(s).unwrap());
     if let Some(w) = s.worst_hop {
         assert!(s.hops.iter().any(|h| h.hop == w && h.avg_ms.is_some()));
     }

@@ -79,12 +79,7 @@ pub fn ReviewStep() -> impl IntoView {
             .and_then(|t| t.trace_summary)
             .map(|summary| view! { <TraceSummaryView summary lang=i18n.lang.get()/> })
     };
-    let json = move || {
-        ticket
-            .get()
-            .and_then(|t| serde_json::to_string(&t).ok())
-            .unwrap_or_default()
-    };
+    let json = move || ticket.get().map(|t| t.to_json()).unwrap_or_default();
 
     let sender = expect_context::<Sender>();
     let submit = move |_| {

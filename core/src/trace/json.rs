@@ -5,7 +5,7 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, new_hop};
 use super::{Hop, Parsed, Responder, Target, TraceFormat, lex};
-use serde_json::Value;
+use crate::json::{self, Value};
 
 /// The first JSON value in the paste, starting at the first line that
 /// opens with `{` (a prompt line may come before, another after).
@@ -18,15 +18,13 @@ fn first_value(paste: &Paste) -> Option<Value> {
         text.push_str(l);
         text.push('\n');
     }
-    serde_json::Deserializer::from_str(&text)
-        .into_iter::<Value>()
-        .next()?
-        .ok()
+    json::parse_first(&text)
 }
 
+/// mtr writes plain decimals (`12.34`), as numbers or as strings.
 fn num(v: Option<&Value>) -> Option<f64> {
     match v? {
-        Value::Number(n) => n.as_f64().filter(|f| f.is_finite() && *f >= 0.0),
+        Value::Number(n) => lex::number(n),
         Value::String(s) => lex::number(s.trim().trim_end_matches('%')),
         _ => None,
     }

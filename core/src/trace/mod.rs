@@ -19,18 +19,18 @@ mod lines;
 mod mtr;
 mod reject;
 mod summary;
+mod to_json;
 mod tracepath;
 mod traceroute;
 mod tracert;
 mod winmtr;
 
-use serde::{Deserialize, Serialize};
-
 /// Pastes larger than this are refused up front rather than parsed.
 pub const MAX_TRACE_BYTES: usize = 256 * 1024;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TraceFormat {
     MtrReport,
     MtrCurses,
@@ -45,6 +45,35 @@ pub enum TraceFormat {
 }
 
 impl TraceFormat {
+    pub const ALL: [TraceFormat; 10] = [
+        TraceFormat::MtrReport,
+        TraceFormat::MtrCurses,
+        TraceFormat::MtrJson,
+        TraceFormat::MtrCsv,
+        TraceFormat::WinMtr,
+        TraceFormat::Traceroute,
+        TraceFormat::Tracepath,
+        TraceFormat::TracertWindows,
+        TraceFormat::BestTrace,
+        TraceFormat::NextTrace,
+    ];
+
+    /// The name in the payload.
+    pub fn id(self) -> &'static str {
+        match self {
+            TraceFormat::MtrReport => "mtr_report",
+            TraceFormat::MtrCurses => "mtr_curses",
+            TraceFormat::MtrJson => "mtr_json",
+            TraceFormat::MtrCsv => "mtr_csv",
+            TraceFormat::WinMtr => "win_mtr",
+            TraceFormat::Traceroute => "traceroute",
+            TraceFormat::Tracepath => "tracepath",
+            TraceFormat::TracertWindows => "tracert_windows",
+            TraceFormat::BestTrace => "best_trace",
+            TraceFormat::NextTrace => "next_trace",
+        }
+    }
+
     /// The tool's own name, the same in every language.
     pub fn label(self) -> &'static str {
         match self {
@@ -63,7 +92,8 @@ impl TraceFormat {
 }
 
 /// One router (or the destination) that answered at a hop.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Responder {
     /// The IP address as printed (may be partly redacted, e.g. `103.31.x.x`).
     pub address: Option<String>,
@@ -73,7 +103,9 @@ pub struct Responder {
     pub asn: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One hop number. Its times (ms) and losses (%) are to the thousandth.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Hop {
     /// The TTL (hop number) as printed.
     pub hop: u32,
@@ -88,7 +120,8 @@ pub struct Hop {
     pub worst_ms: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TraceSummary {
     pub format: TraceFormat,
     /// The highest hop number listed.

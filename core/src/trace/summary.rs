@@ -4,10 +4,11 @@
 use super::{Hop, Parsed, Target, TraceSummary, lex};
 
 pub(crate) fn finish(mut p: Parsed, command_target: Target) -> TraceSummary {
-    if !p.stats {
-        for hop in &mut p.hops {
+    for hop in &mut p.hops {
+        if !p.stats {
             probe_stats(hop);
         }
+        to_thousandths(hop);
     }
     let target = if p.target.is_known() {
         p.target
@@ -56,6 +57,26 @@ fn probe_stats(hop: &mut Hop) {
         hop.avg_ms = Some(sum / n as f64);
         hop.best_ms = hop.rtts_ms.iter().copied().reduce(f64::min);
         hop.worst_ms = hop.rtts_ms.iter().copied().reduce(f64::max);
+    }
+}
+
+/// Tools print times to the microsecond at most, so this keeps what they
+/// said and drops only the noise of averaging (`33.333333333333336`). It
+/// also lets the widget write the figures without a float formatter
+/// (`json::ToJson for f64`).
+fn to_thousandths(hop: &mut Hop) {
+    let round = |x: &mut f64| *x = (*x * 1000.0).round() / 1000.0;
+    hop.rtts_ms.iter_mut().for_each(round);
+    for x in [
+        &mut hop.loss_pct,
+        &mut hop.avg_ms,
+        &mut hop.best_ms,
+        &mut hop.worst_ms,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        round(x);
     }
 }
 

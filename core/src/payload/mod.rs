@@ -2,13 +2,15 @@
 //! Schema in `public/ticket.schema.json`; bump [`SCHEMA_VERSION`] on any
 //! incompatible change.
 
+mod json;
+
 use crate::trace::TraceSummary;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Ticket {
     pub schema_version: u32,
     /// A category id from the catalog, e.g. `technical.routing`.
@@ -16,37 +18,38 @@ pub struct Ticket {
     /// The language the customer wrote in: `en` or `zh-Hant`.
     pub locale: String,
     pub email: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub name: String,
     /// Hostname, IP or service id of the server concerned.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub service: String,
     pub subject: String,
     pub message: String,
     /// Category-specific fields by id (`ip`, `trace`, `direction`, …).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub fields: BTreeMap<String, String>,
     /// What the widget read from the trace paste, for support at a glance.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub trace_summary: Option<TraceSummary>,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub policy: PolicyFlags,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PolicyFlags {
     /// Circumvention-software terms found in the ticket text.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub circumvention_terms: Vec<String>,
     /// The customer confirmed they read the policy and still want to submit.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub acknowledged: bool,
     /// Customer-installed software the text mentions (support may decline).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub out_of_scope_terms: Vec<String>,
     /// Kinds of secrets still in the text after the warning (`password`,
     /// `API token`); private keys are always removed before sending.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub secrets_left: Vec<String>,
 }
 
@@ -65,18 +68,20 @@ impl Ticket {
 }
 
 /// What the receiver answers with `201 Created`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Accepted {
     pub reference: String,
 }
 
 /// What the receiver answers with `422 Unprocessable Entity`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Rejected {
     pub errors: Vec<crate::validate::FieldError>,
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
 

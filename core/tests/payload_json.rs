@@ -1,0 +1,225 @@
+//! The widget writes the payload and reads the receiver's answers without
+//! serde; the receiver reads and writes them with serde. Both must agree to
+//! the byte, on random tickets, on every fixture trace and on the
+//! documented example.
+#![cfg(feature = "serde")]
+
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use ticket_core::payload::{Accepted, PolicyFlags, Rejected, SCHEMA_VERSION, Ticket};
+use ticket_core::trace::{Hop, Responder, TraceFormat, TraceSummary, parse};
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z\"\\\\\u{0}-\u{1f}\u{7f}翻牆😀 ]{0,12}",
+    ]
+}
+
+/// Figures as the trace summary keeps them: whole thousandths, below 10¹².
+fn figure() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (0u64..1_000_000).prop_map(|n| n as f64 / 1000.0),
+        (0u64..1_000_000_000_000_000).prop_map(|n| n as f64 / 1000.0),
+        Just(0.0),
+    ]
+}
+
+fn responder() -> impl Strategy<Value = Responder> {
+    (
+        prop::option::of(text()),
+        prop::option::of(text()),
+        prop::option::of(text()),
+    )
+        .prop_map(|(address, name, asn)| Responder { address, name, asn })
+}
+
+fn hop() -> impl Strategy<Value = Hop> {
+    (
+        any::<u32>(),
+        prop::collection::vec(responder(), 0..3),
+        prop::collection::vec(figure(), 0..4),
+        any::<u32>(),
+        prop::collection::vec(prop::option::of(figure()), 4),
+    )
+        .prop_map(|(hop, responders, rtts_ms, lost, f)| Hop {
+            hop,
+            responders,
+            rtts_ms,
+            lost,
+            loss_pct: f[0],
+            avg_ms: f[1],
+            best_ms: f[2],
+            worst_ms: f[3],
+        })
+}
+
+fn summary() -> impl Strategy<Value = TraceSummary> {
+    (
+        prop::sample::select(TraceFormat::ALL.to_vec()),
+        any::<u32>(),
+        (prop::option::of(text()), prop::option::of(text())),
+        prop::option::of(any::<bool>()),
+        prop::option::of(figure()),
+        prop::collection::vec(prop::option::of(any::<u32>()), 2),
+        prop::collection::vec(hop(), 0..4),
+    )
+        .prop_map(
+            |(format, hop_count, (destination, destination_name), reached, loss, h, hops)| {
+                TraceSummary {
+                    format,
+                    hop_count,
+                    destination,
+                    destination_name,
+                    reached,
+                    final_loss_pct: loss,
+                    loss_onset_hop: h[0],
+                    worst_hop: h[1],
+                    hops,
+                }
+            },
+        )
+}
+
+fn ticket() -> impl Strategy<Value = Ticket> {
+    (
+        prop::collection::vec(text(), 7),
+        prop::collection::btree_map(text(), text(), 0..4),
+        prop::option::of(summary()),
+        prop::collection::vec(prop::collection::vec(text(), 0..3), 3),
+        any::<bool>(),
+        any::<u32>(),
+    )
+        .prop_map(
+            |(t, fields, trace_summary, terms, acknowledged, version)| Ticket {
+                schema_version: version,
+                category: t[0].clone(),
+                locale: t[1].clone(),
+                email: t[2].clone(),
+                name: t[3].clone(),
+                service: t[4].clone(),
+                subject: t[5].clone(),
+                message: t[6].clone(),
+                fields,
+                trace_summary,
+                policy: PolicyFlags {
+                    circumvention_terms: terms[0].clone(),
+                    acknowledged,
+                    out_of_scope_terms: terms[1].clone(),
+                    secrets_left: terms[2].clone(),
+                },
+            },
+        )
+}
+
+/// Answers a receiver might give, well-formed or not.
+fn answer() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        Just("\"LK-1\"".to_owned()),
+        Just("\"\"".to_owned()),
+        Just("1".to_owned()),
+        Just("null".to_owned()),
+        Just("[]".to_owned()),
+        Just(r#"[{"field":"email","code":"email.no_at"}]"#.to_owned()),
+        Just(r#"[{"field":"email"}]"#.to_owned()),
+        Just(r#"[{"field":"a","code":"b","extra":[1]},{"code":"c","field":"d"}]"#.to_owned()),
+        Just(r#"[{"field":1,"code":"b"}]"#.to_owned()),
+        Just("[1]".to_owned()),
+    ];
+    let key = prop::sample::select(vec!["reference", "errors", "other", "Reference"]);
+    prop_oneof![
+        prop::collection::btree_map(key, value, 0..3).prop_map(|m| {
+            let members: Vec<String> = m.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            format!("{{{}}}", members.join(","))
+        }),
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn tickets_are_written_as_serde_writes_them(t in ticket()) {
+        prop_assert_eq!(t.to_json(), serde_json::to_string(&t).unwrap());
+    }
+
+    #[test]
+    fn answers_are_read_as_serde_reads_them(body in answer()) {
+        prop_assert_eq!(Accepted::from_json(&body), serde_json::from_str(&body).ok());
+        prop_assert_eq!(Rejected::from_json(&body), serde_json::from_str(&body).ok());
+    }
+}
+
+fn ticket_with(trace_summary: Option<TraceSummary>) -> Ticket {
+    let mut fields = BTreeMap::new();
+    fields.insert("trace".to_owned(), "1 x".to_owned());
+    Ticket {
+        schema_version: SCHEMA_VERSION,
+        category: "technical.routing".into(),
+        locale: "zh-Hant".into(),
+        email: "a@b.co".into(),
+        name: "陳大文".into(),
+        service: "vps-1".into(),
+        subject: "晚上丟包".into(),
+        message: "每天晚上\n\t\"延遲\" 300ms".into(),
+        fields,
+        trace_summary,
+        policy: PolicyFlags {
+            circumvention_terms: vec!["VPN".into()],
+            acknowledged: true,
+            ..PolicyFlags::default()
+        },
+    }
+}
+
+#[test]
+fn every_fixture_trace_is_written_as_serde_writes_it() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/traces");
+    let mut summaries = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let paste = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        if let Ok(s) = parse(&paste) {
+            let t = ticket_with(Some(s));
+            assert_eq!(t.to_json(), serde_json::to_string(&t).unwrap());
+            summaries += 1;
+        }
+    }
+    assert!(summaries > 20);
+}
+
+#[test]
+fn the_documented_example_reads_and_writes_the_same_both_ways() {
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/examples/ticket.json"
+    ))
+    .unwrap();
+    let mut t: Ticket = serde_json::from_str(&example).unwrap();
+    assert_eq!(t.to_json(), serde_json::to_string(&t).unwrap());
+    t.trace_summary = parse(&t.fields["trace"]).ok();
+    assert!(t.trace_summary.is_some());
+    let sent = t.to_json();
+    assert_eq!(serde_json::from_str::<Ticket>(&sent).unwrap(), t);
+}
+
+#[test]
+fn the_schema_lists_every_trace_format_by_its_payload_name() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/ticket.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let listed = &schema["$defs"]["trace_summary"]["properties"]["format"]["enum"];
+    let ids: Vec<&str> = TraceFormat::ALL.iter().map(|f| f.id()).collect();
+    assert_eq!(listed, &serde_json::json!(ids));
+    for f in TraceFormat::ALL {
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            format!("\"{}\"", f.id())
+        );
+    }
+}
