@@ -104,7 +104,9 @@ pub(super) fn find(text: &str, norm: &Norm) -> Vec<TermMatch> {
     keyed_values(text, norm, &mut found);
     url_passwords(norm, &mut found);
     prefixed_tokens(text, &mut found);
-    found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    // By start, longest first: two passes of the stable shared sort.
+    crate::sort::sort_by_key(&mut found, |f| u64::MAX - f.1 as u64);
+    crate::sort::sort_by_key(&mut found, |f| f.0 as u64);
     let mut merged: Vec<TermMatch> = Vec::new();
     for (start, end, term) in found {
         match merged.last_mut() {
@@ -127,7 +129,9 @@ pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
         .map(|m| (m.start, m.end))
         .filter(|&(a, b)| a < b && text.is_char_boundary(a) && text.is_char_boundary(b))
         .collect();
-    ranges.sort_unstable();
+    // Among ranges with the same start the loop below keeps the furthest
+    // end whatever their order, so the start alone is enough.
+    crate::sort::sort_by_key(&mut ranges, |r| r.0 as u64);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (a, b) in ranges {
@@ -213,7 +217,7 @@ fn keyed_values(text: &str, norm: &Norm, found: &mut Vec<(usize, usize, &'static
     ] {
         keywords.extend(s.match_indices(word).map(|(a, w)| (a, a + w.len(), kind)));
     }
-    keywords.sort_unstable_by_key(|k| k.0);
+    crate::sort::sort_by_key(&mut keywords, |k| k.0 as u64);
     let mut consumed = 0;
     for (start, end, kind) in keywords {
         if start < consumed {
