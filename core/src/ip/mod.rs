@@ -245,6 +245,13 @@ pub fn check_cidr(input: &str) -> Result<CidrInfo, IpError> {
     })
 }
 
+/// A bare address literal, nothing trimmed or folded: what trace parsers
+/// need. The same syntax as `str::parse::<IpAddr>()` (see the `ip_props`
+/// tests), without bringing the standard library's parser into the wasm.
+pub(crate) fn parse_literal(s: &str) -> Option<IpAddr> {
+    parse::parse_addr(s).ok()
+}
+
 fn version(addr: IpAddr) -> u8 {
     if addr.is_ipv4() { 4 } else { 6 }
 }
