@@ -8,6 +8,7 @@ pub mod ip;
 pub mod normalize;
 pub mod payload;
 pub mod policy;
+mod search;
 mod sort;
 pub mod trace;
 pub mod validate;

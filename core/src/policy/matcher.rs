@@ -11,6 +11,7 @@
 use super::TermMatch;
 use super::normalize::{Norm, fold_str, is_join_sep, word_end, word_start};
 use super::terms::{RULES, Rule, Term};
+use crate::search;
 use std::sync::OnceLock;
 
 /// How far (in bytes of normalised text) a `near` cue may be.
@@ -455,11 +456,18 @@ fn any_near(s: &str, start: usize, end: usize, cues: &[Box<str>]) -> bool {
 
 /// Whether `cue` occurs in `s[from..to]` as a whole word (for ASCII cues).
 fn find_word(s: &str, from: usize, to: usize, cue: &str) -> bool {
-    s[from..to].match_indices(cue).any(|(i, _)| {
-        let a = from + i;
-        (!starts_ascii_word(cue) || word_start(s, a))
+    // Non-overlapping, left to right, like `match_indices`.
+    let mut at = from;
+    while let Some(i) = search::find(&s[at..to], cue) {
+        let a = at + i;
+        if (!starts_ascii_word(cue) || word_start(s, a))
             && (!ends_ascii_word(cue) || word_end(s, a + cue.len()))
-    })
+        {
+            return true;
+        }
+        at = a + cue.len();
+    }
+    false
 }
 
 fn starts_ascii_word(cue: &str) -> bool {

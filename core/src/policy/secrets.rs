@@ -4,6 +4,7 @@
 
 use super::TermMatch;
 use super::normalize::Norm;
+use crate::search;
 
 /// What replaces a secret in [`redact`].
 pub const MARKER: &str = "[removed]";
@@ -153,7 +154,7 @@ pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
 fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
     let s = norm.s.as_str();
     let mut from = 0;
-    while let Some(rel) = s[from..].find("-----begin ") {
+    while let Some(rel) = search::find(&s[from..], "-----begin ") {
         let begin = from + rel;
         let label_at = begin + "-----begin ".len();
         let Some(label_len) = find_in_line(s, label_at, "-----", 80) else {
@@ -161,11 +162,11 @@ fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
             continue;
         };
         let head_end = label_at + label_len + 5;
-        if !s[label_at..label_at + label_len].contains(PRIVATE_KEY) {
+        if !search::contains(&s[label_at..label_at + label_len], PRIVATE_KEY) {
             from = head_end;
             continue;
         }
-        let end = match s[head_end..].find("-----end ") {
+        let end = match search::find(&s[head_end..], "-----end ") {
             Some(rel) => {
                 let at = head_end + rel + "-----end ".len();
                 find_in_line(s, at, "-----", 80).map_or_else(|| line_end(s, at), |n| at + n + 5)
@@ -176,9 +177,9 @@ fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
         from = end;
     }
     let mut from = 0;
-    while let Some(rel) = s[from..].find("putty-user-key-file-") {
+    while let Some(rel) = search::find(&s[from..], "putty-user-key-file-") {
         let begin = from + rel;
-        let end = match s[begin..].find("private-mac:") {
+        let end = match search::find(&s[begin..], "private-mac:") {
             Some(rel) => line_end(s, begin + rel),
             None => s.len(),
         };
@@ -215,7 +216,12 @@ fn keyed_values(text: &str, norm: &Norm, found: &mut Vec<(usize, usize, &'static
         ("金钥", Kind::Token),
         ("令牌", Kind::Token),
     ] {
-        keywords.extend(s.match_indices(word).map(|(a, w)| (a, a + w.len(), kind)));
+        let mut from = 0;
+        while let Some(rel) = search::find(&s[from..], word) {
+            let a = from + rel;
+            from = a + word.len();
+            keywords.push((a, from, kind));
+        }
     }
     crate::sort::sort_by_key(&mut keywords, |k| k.0 as u64);
     let mut consumed = 0;
@@ -334,7 +340,7 @@ fn url_passwords(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
     let s = norm.s.as_str();
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(rel) = s[from..].find("://") {
+    while let Some(rel) = search::find(&s[from..], "://") {
         let user = from + rel + 3;
         let mut i = user;
         let mut colon = None;
@@ -461,7 +467,7 @@ fn find_in_line(s: &str, at: usize, needle: &str, limit: usize) -> Option<usize>
     }
     let window = &s[at..to];
     let window = &window[..window.find('\n').unwrap_or(window.len())];
-    window.find(needle)
+    search::find(window, needle)
 }
 
 fn line_end(s: &str, at: usize) -> usize {
