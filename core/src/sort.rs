@@ -6,12 +6,30 @@
 //! its speed does not matter, only that it stays O(n log n).
 
 /// Sorts `v` by `key`, stably (equal keys keep their order).
-pub(crate) fn sort_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    let mut order: Vec<(u64, usize)> = v.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+pub(crate) fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
+    let mut order = sorted_order(v.iter().map(key).collect());
+    // Where each element goes is known: swap along the cycles of the
+    // permutation, which keeps the per-type code to a loop of swaps.
+    for start in 0..order.len() {
+        let mut k = start;
+        while order[k] != usize::MAX {
+            let from = order[k];
+            order[k] = usize::MAX;
+            if from == start {
+                break;
+            }
+            v.swap(k, from);
+            k = from;
+        }
+    }
+}
+
+/// The indices of `keys` in sorted order, equal keys by index.
+fn sorted_order(keys: Vec<u64>) -> Vec<usize> {
+    let mut pairs: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
     // The index breaks ties, which makes this unstable sort stable.
-    heapsort(&mut order);
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.into_iter().filter_map(|(_, i)| slots[i].take()));
+    heapsort(&mut pairs);
+    pairs.into_iter().map(|(_, i)| i).collect()
 }
 
 fn heapsort(v: &mut [(u64, usize)]) {
@@ -51,13 +69,18 @@ mod tests {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
         sort_by_key(&mut v, |p| p.0);
         assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut v: Vec<u32> = (0..50).map(|i| (i * 37) % 11).collect();
+        let mut want = v.clone();
+        want.sort();
+        sort_by_key(&mut v, |x| u64::from(*x));
+        assert_eq!(v, want);
         let mut empty: Vec<u8> = Vec::new();
         sort_by_key(&mut empty, |x| u64::from(*x));
         assert!(empty.is_empty());
     }
 
     #[test]
-    fn heapsort_agrees_with_the_standard_sort() {
+    fn agrees_with_the_standard_sorts() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for n in 0..200 {
             let mut v: Vec<(u64, usize)> = (0..n)
@@ -70,8 +93,13 @@ mod tests {
                 .collect();
             let mut want = v.clone();
             want.sort_unstable();
+            let mut by_key = v.clone();
+            let mut stable = v.clone();
             super::heapsort(&mut v);
             assert_eq!(v, want);
+            sort_by_key(&mut by_key, |p| p.0);
+            stable.sort_by_key(|p| p.0);
+            assert_eq!(by_key, stable);
         }
     }
 }
