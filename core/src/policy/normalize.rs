@@ -248,20 +248,19 @@ pub(crate) struct Norm<'a> {
 
 impl<'a> Norm<'a> {
     pub fn new(text: &'a str) -> Norm<'a> {
-        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        // A `String` from the start: bytes would need a UTF-8 check at the
+        // end, whose code is larger than this whole loop.
+        let mut s = String::with_capacity(text.len());
         let mut src = Vec::with_capacity(text.len());
         for (i, c) in text.char_indices() {
             if c.is_ascii() {
-                out.push(fold_ascii(c) as u8);
+                s.push(fold_ascii(c));
                 src.push(i);
             } else if let Some(f) = fold_char(c) {
-                let mut buf = [0; 4];
-                out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                s.push(f);
                 src.extend(std::iter::repeat_n(i, f.len_utf8()));
             }
         }
-        // Built from whole characters, so always valid.
-        let s = String::from_utf8(out).unwrap_or_default();
         let bytes = s.as_bytes();
         let mut tokens = Vec::new();
         let mut i = 0;
