@@ -280,7 +280,7 @@ impl Lexicon {
     fn resolve(&self, norm: &Norm, mut hits: Vec<Hit>) -> Vec<TermMatch> {
         crate::sort::sort_by_key(&mut hits, |h| h.start as u64);
         let rules = compiled_rules();
-        let mut text_blocked: Vec<Option<bool>> = vec![None; rules.len()];
+        let mut text_blocked: [Option<bool>; RULES.len()] = [None; RULES.len()];
         let s = norm.s.as_str();
         // 0 dropped, 1 weak without a cue, 2 counted.
         let status: Vec<u8> = hits
