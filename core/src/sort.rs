@@ -7,14 +7,19 @@
 
 /// Sorts `v` by `key`, stably (equal keys keep their order).
 pub(crate) fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
-    let mut order = sorted_order(v.iter().map(key).collect());
+    let mut order: Vec<(u64, usize)> = Vec::with_capacity(v.len());
+    for (i, x) in v.iter().enumerate() {
+        order.push((key(x), i));
+    }
+    // The index breaks ties, which makes this unstable sort stable.
+    heapsort(&mut order);
     // Where each element goes is known: swap along the cycles of the
     // permutation, which keeps the per-type code to a loop of swaps.
     for start in 0..order.len() {
         let mut k = start;
-        while order[k] != usize::MAX {
-            let from = order[k];
-            order[k] = usize::MAX;
+        while order[k].1 != usize::MAX {
+            let from = order[k].1;
+            order[k].1 = usize::MAX;
             if from == start {
                 break;
             }
@@ -22,14 +27,6 @@ pub(crate) fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
             k = from;
         }
     }
-}
-
-/// The indices of `keys` in sorted order, equal keys by index.
-fn sorted_order(keys: Vec<u64>) -> Vec<usize> {
-    let mut pairs: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
-    // The index breaks ties, which makes this unstable sort stable.
-    heapsort(&mut pairs);
-    pairs.into_iter().map(|(_, i)| i).collect()
 }
 
 fn heapsort(v: &mut [(u64, usize)]) {
