@@ -380,12 +380,16 @@ fn compiled_rules() -> &'static [Cues] {
     static CUES: OnceLock<Vec<Cues>> = OnceLock::new();
     CUES.get_or_init(|| {
         let split = |lists: &[&str]| -> Vec<Box<str>> {
-            lists
-                .iter()
-                .flat_map(|l| l.split('|'))
-                .map(|w| fold_str(w.trim()).into_boxed_str())
-                .filter(|w| !w.is_empty())
-                .collect()
+            let mut cues = Vec::new();
+            for list in lists {
+                for cue in list.split('|') {
+                    let cue = fold_str(cue.trim());
+                    if !cue.is_empty() {
+                        cues.push(cue.into_boxed_str());
+                    }
+                }
+            }
+            cues
         };
         RULES
             .iter()
