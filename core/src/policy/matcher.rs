@@ -313,18 +313,18 @@ impl Lexicon {
             })
             .collect();
         let floor = if status.contains(&2) { 1 } else { 2 };
-        hits.iter()
-            .zip(status)
-            .filter(|&(_, st)| st >= floor)
-            .map(|(h, _)| {
+        let mut found = Vec::new();
+        for (h, st) in hits.iter().zip(status) {
+            if st >= floor {
                 let (start, end) = norm.orig(h.start, h.end);
-                TermMatch {
+                found.push(TermMatch {
                     term: self.terms[usize::from(h.term)].canon.to_owned(),
                     start,
                     end,
-                }
-            })
-            .collect()
+                });
+            }
+        }
+        found
     }
 }
 
