@@ -125,11 +125,13 @@ pub(super) fn find(text: &str, norm: &Norm) -> Vec<TermMatch> {
 /// `text` with every secret range replaced by [`MARKER`]. Ranges that are
 /// not valid for `text` are ignored; overlapping ones are merged.
 pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
-    let mut ranges: Vec<(usize, usize)> = secrets
-        .iter()
-        .map(|m| (m.start, m.end))
-        .filter(|&(a, b)| a < b && text.is_char_boundary(a) && text.is_char_boundary(b))
-        .collect();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for m in secrets {
+        let (a, b) = (m.start, m.end);
+        if a < b && text.is_char_boundary(a) && text.is_char_boundary(b) {
+            ranges.push((a, b));
+        }
+    }
     // Among ranges with the same start the loop below keeps the furthest
     // end whatever their order, so the start alone is enough.
     crate::sort::sort_by_key(&mut ranges, |r| r.0 as u64);

@@ -127,8 +127,9 @@ pub(crate) fn parse_besttrace(paste: &Paste) -> Option<Parsed> {
         if let Some(a) = row.address {
             add_responder(&mut hop, a, row.name, row.asn);
         }
+        let kept = row.answered.min(row.rtts.len());
         hop.rtts_ms
-            .extend(row.rtts.iter().take(row.answered.min(row.rtts.len())));
+            .extend_from_slice(row.rtts.get(..kept).unwrap_or_default());
         hop.lost = row.lost;
         p.strong |= row.distinct;
         p.hops.push(hop);
@@ -247,7 +248,8 @@ pub(crate) fn parse_nexttrace(paste: &Paste) -> Option<Parsed> {
         let mut rtts: Vec<f64> = Vec::new();
         if let Some((ptr, lost)) = nt_rtt_line(words, |v| rtts.push(v)) {
             let room = lex::MAX_RTTS.saturating_sub(hop.rtts_ms.len());
-            hop.rtts_ms.extend(rtts.into_iter().take(room));
+            rtts.truncate(room);
+            hop.rtts_ms.extend_from_slice(&rtts);
             hop.lost = hop.lost.saturating_add(lost);
             if let (Some(name), Some(r)) = (ptr, current.and_then(|c| hop.responders.get_mut(c))) {
                 r.name = Some(name.to_string());
