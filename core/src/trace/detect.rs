@@ -91,11 +91,12 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         }
         prev_nt_hop = nt_hop;
     }
-    let mut order: Vec<TraceFormat> = ORDER
-        .iter()
-        .copied()
-        .filter(|f| score.get(slot(*f)).is_some_and(|s| *s > 0))
-        .collect();
+    let mut order: Vec<TraceFormat> = Vec::new();
+    for f in ORDER {
+        if score.get(slot(f)).is_some_and(|s| *s > 0) {
+            order.push(f);
+        }
+    }
     // Highest score first.
     crate::sort::sort_by_key(&mut order, |f| {
         u64::MAX - u64::from(score.get(slot(*f)).copied().unwrap_or(0))

@@ -133,8 +133,11 @@ fn split_row<'a>(words: &[&'a str], cols: &[Col]) -> Option<Row<'a>> {
         host_len: 0,
         stats,
     };
-    let glued = (!glued.is_empty()).then_some(glued);
-    for w in glued.into_iter().chain(host_words.iter().copied()) {
+    if !glued.is_empty() {
+        row.host[0] = glued;
+        row.host_len = 1;
+    }
+    for &w in host_words {
         *row.host.get_mut(row.host_len)? = w;
         row.host_len += 1;
     }
