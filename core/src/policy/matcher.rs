@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 /// How far (in bytes of normalised text) a `near` cue may be.
 const NEAR: usize = 45;
 
-type Entry = (Box<str>, u16);
+type Entry = (String, u16);
 
 /// No term.
 const NONE: u16 = u16::MAX;
@@ -85,9 +85,9 @@ impl Lexicon {
                     continue;
                 }
                 if !compact.is_ascii() {
-                    lex.phrases.push((compact.into_boxed_str(), id));
+                    lex.phrases.push((compact, id));
                 } else if folded.starts_with('*') {
-                    lex.suffixes.push((compact.into_boxed_str(), id));
+                    lex.suffixes.push((compact, id));
                 } else {
                     let node = lex.insert(&compact);
                     let node = &mut lex.trie[node];
@@ -368,24 +368,24 @@ impl Node {
 struct Cues {
     weak: bool,
     one_word: bool,
-    near: Vec<Box<str>>,
-    before: Vec<Box<str>>,
-    after: Vec<Box<str>>,
-    block_before: Vec<Box<str>>,
-    block_after: Vec<Box<str>>,
-    block_text: Vec<Box<str>>,
+    near: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+    block_before: Vec<String>,
+    block_after: Vec<String>,
+    block_text: Vec<String>,
 }
 
 fn compiled_rules() -> &'static [Cues] {
     static CUES: OnceLock<Vec<Cues>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let split = |lists: &[&str]| -> Vec<Box<str>> {
+        let split = |lists: &[&str]| -> Vec<String> {
             let mut cues = Vec::new();
             for list in lists {
                 for cue in list.split('|') {
                     let cue = fold_str(cue.trim());
                     if !cue.is_empty() {
-                        cues.push(cue.into_boxed_str());
+                        cues.push(cue);
                     }
                 }
             }
@@ -429,7 +429,7 @@ fn over_seps(s: &str, mut pos: usize) -> usize {
 }
 
 /// Whether a whole cue ends right before `pos` (separators aside).
-fn any_before(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
+fn any_before(s: &str, pos: usize, cues: &[String]) -> bool {
     let p = back_over_seps(s, pos);
     let head = &s[..p];
     cues.iter()
@@ -437,7 +437,7 @@ fn any_before(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
 }
 
 /// Whether a whole cue starts right after `pos` (separators aside).
-fn any_after(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
+fn any_after(s: &str, pos: usize, cues: &[String]) -> bool {
     let p = over_seps(s, pos);
     let tail = &s[p..];
     cues.iter()
@@ -445,7 +445,7 @@ fn any_after(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
 }
 
 /// Whether a cue occurs within [`NEAR`] bytes before `start` or after `end`.
-fn any_near(s: &str, start: usize, end: usize, cues: &[Box<str>]) -> bool {
+fn any_near(s: &str, start: usize, end: usize, cues: &[String]) -> bool {
     let mut from = start.saturating_sub(NEAR);
     while !s.is_char_boundary(from) {
         from += 1;
