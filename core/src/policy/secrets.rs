@@ -105,12 +105,21 @@ pub(super) fn find(text: &str, norm: &Norm) -> Vec<TermMatch> {
     keyed_values(text, norm, &mut found);
     url_passwords(norm, &mut found);
     prefixed_tokens(text, &mut found);
-    // By start, longest first: two passes of the stable shared sort.
-    crate::sort::sort_by_key(&mut found, |f| u64::MAX - f.1 as u64);
+    merge(found)
+}
+
+/// Overlapping ranges as one match, by start.
+fn merge(mut found: Vec<(usize, usize, &'static str)>) -> Vec<TermMatch> {
     crate::sort::sort_by_key(&mut found, |f| f.0 as u64);
     let mut merged: Vec<TermMatch> = Vec::new();
     for (start, end, term) in found {
         match merged.last_mut() {
+            // Of the ranges with one start, the longest (the first found of
+            // equally long ones) names the secret.
+            Some(last) if start == last.start && end > last.end => {
+                last.end = end;
+                last.term = term.to_owned();
+            }
             Some(last) if start < last.end => last.end = last.end.max(end),
             _ => merged.push(TermMatch {
                 term: term.to_owned(),
@@ -528,6 +537,39 @@ mod tests {
         assert_eq!(secrets("mysql://root:pa55word@db"), ["pa55word"]);
         assert!(secrets("the token is invalid, api key expired").is_empty());
         assert!(secrets("task-scheduler-service-2024-version").is_empty());
+    }
+
+    /// Of the ranges with one start the longest names the secret, as when
+    /// they were sorted by start and then longest first.
+    #[test]
+    fn merge_keeps_the_longest_term_of_a_start() {
+        const TERMS: [&str; 4] = ["a", "b", "c", "d"];
+        let mut seed = 0x853c_49e6_748f_ea9bu64;
+        for _ in 0..2000 {
+            let mut found = Vec::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let start = (seed % 6) as usize;
+                let end = start + (seed >> 8) as usize % 4;
+                found.push((start, end, TERMS[(seed >> 16) as usize % 4]));
+            }
+            let mut want = found.clone();
+            want.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
+            let mut merged: Vec<TermMatch> = Vec::new();
+            for (start, end, term) in want {
+                match merged.last_mut() {
+                    Some(last) if start < last.end => last.end = last.end.max(end),
+                    _ => merged.push(TermMatch {
+                        term: term.to_owned(),
+                        start,
+                        end,
+                    }),
+                }
+            }
+            assert_eq!(merge(found.clone()), merged, "{found:?}");
+        }
     }
 
     #[test]
