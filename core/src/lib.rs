@@ -9,6 +9,7 @@ pub mod json;
 pub mod normalize;
 pub mod payload;
 pub mod policy;
+mod search;
 mod sort;
 pub mod trace;
 pub mod validate;

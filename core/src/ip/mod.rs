@@ -209,7 +209,7 @@ pub fn check_ip(input: &str) -> Result<IpInfo, IpError> {
         return Err(IpError::Prefix);
     }
     Ok(IpInfo {
-        address: addr.to_string(),
+        address: canonical(addr),
         version: version(addr),
         scope: scope_of(addr),
     })
@@ -239,7 +239,7 @@ pub fn check_cidr(input: &str) -> Result<CidrInfo, IpError> {
         }
     };
     Ok(CidrInfo {
-        network: network.to_string(),
+        network: canonical(network),
         prefix_len,
         version: version(addr),
         scope: scope_of(network),
@@ -247,6 +247,120 @@ pub fn check_cidr(input: &str) -> Result<CidrInfo, IpError> {
     })
 }
 
+/// A bare address literal, nothing trimmed or folded: what trace parsers
+/// need. The same syntax as `str::parse::<IpAddr>()` (see the `ip_props`
+/// tests), without bringing the standard library's parser into the wasm.
+pub(crate) fn parse_literal(s: &str) -> Option<IpAddr> {
+    parse::parse_addr(s).ok()
+}
+
+/// The text `addr.to_string()` gives (the `ip_props` tests compare them),
+/// written by hand: the standard library's `Display` for addresses is
+/// 2 KB of wasm.
+fn canonical(addr: IpAddr) -> String {
+    let mut out = String::with_capacity(39);
+    match addr {
+        IpAddr::V4(a) => push_v4(&mut out, a.octets()),
+        IpAddr::V6(a) => {
+            if let Some(v4) = a.to_ipv4_mapped() {
+                out.push_str("::ffff:");
+                push_v4(&mut out, v4.octets());
+                return out;
+            }
+            let groups = a.segments();
+            // The longest run of zero groups (the first of equal ones), if
+            // it spans two or more, becomes `::` (RFC 5952).
+            let (mut gap, mut gap_len, mut run) = (0, 0, 0);
+            for (i, &g) in groups.iter().enumerate() {
+                run = if g == 0 { run + 1 } else { 0 };
+                if run > gap_len {
+                    (gap, gap_len) = (i + 1 - run, run);
+                }
+            }
+            if gap_len < 2 {
+                gap_len = 0;
+                gap = groups.len();
+            }
+            for (i, &g) in groups.iter().enumerate() {
+                if i == gap {
+                    out.push_str("::");
+                } else if (gap..gap + gap_len).contains(&i) {
+                    continue;
+                } else {
+                    if i > 0 && i != gap + gap_len {
+                        out.push(':');
+                    }
+                    push_hex(&mut out, g);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_v4(out: &mut String, octets: [u8; 4]) {
+    for (i, o) in octets.into_iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if o >= 100 {
+            out.push(char::from(b'0' + o / 100));
+        }
+        if o >= 10 {
+            out.push(char::from(b'0' + o / 10 % 10));
+        }
+        out.push(char::from(b'0' + o % 10));
+    }
+}
+
+/// Lower-case hex without leading zeros.
+fn push_hex(out: &mut String, v: u16) {
+    for shift in [12, 8, 4, 0] {
+        if v >> shift != 0 || shift == 0 {
+            out.push(char::from(
+                b"0123456789abcdef"[usize::from(v >> shift & 0xF)],
+            ));
+        }
+    }
+}
+
 fn version(addr: IpAddr) -> u8 {
     if addr.is_ipv4() { 4 } else { 6 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical;
+    use std::net::{IpAddr, Ipv6Addr};
+
+    #[test]
+    fn canonical_text_is_std_display() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Sparse groups, so that zero runs of every length and place occur.
+            let groups: [u16; 8] = std::array::from_fn(|i| {
+                let r = (seed >> (i * 8)) as u16;
+                if r & 3 == 0 { r } else { 0 }
+            });
+            let v6 = IpAddr::V6(Ipv6Addr::from(groups));
+            assert_eq!(canonical(v6), v6.to_string());
+            let v4 = IpAddr::from((seed as u32).to_be_bytes());
+            assert_eq!(canonical(v4), v4.to_string());
+        }
+        for text in [
+            "::",
+            "::1",
+            "1::",
+            "::ffff:1.2.3.4",
+            "::1.2.3.4",
+            "1:0:0:1:0:0:0:1",
+            "0.0.0.0",
+        ] {
+            let addr: IpAddr = text.parse().unwrap();
+            assert_eq!(canonical(addr), addr.to_string());
+        }
+    }
 }

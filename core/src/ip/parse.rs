@@ -118,7 +118,7 @@ pub(super) fn parse_parts(s: &str) -> Result<(IpAddr, Option<&str>), IpError> {
     }
 }
 
-fn parse_addr(s: &str) -> Result<IpAddr, IpError> {
+pub(super) fn parse_addr(s: &str) -> Result<IpAddr, IpError> {
     if s.contains(':') {
         parse_v6(s).map(IpAddr::V6)
     } else if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {

@@ -11,12 +11,13 @@
 use super::TermMatch;
 use super::normalize::{Norm, fold_str, is_join_sep, word_end, word_start};
 use super::terms::{RULES, Rule, Term};
+use crate::search;
 use std::sync::OnceLock;
 
 /// How far (in bytes of normalised text) a `near` cue may be.
 const NEAR: usize = 45;
 
-type Entry = (Box<str>, u16);
+type Entry = (String, u16);
 
 /// No term.
 const NONE: u16 = u16::MAX;
@@ -84,9 +85,9 @@ impl Lexicon {
                     continue;
                 }
                 if !compact.is_ascii() {
-                    lex.phrases.push((compact.into_boxed_str(), id));
+                    lex.phrases.push((compact, id));
                 } else if folded.starts_with('*') {
-                    lex.suffixes.push((compact.into_boxed_str(), id));
+                    lex.suffixes.push((compact, id));
                 } else {
                     let node = lex.insert(&compact);
                     let node = &mut lex.trie[node];
@@ -279,7 +280,7 @@ impl Lexicon {
     fn resolve(&self, norm: &Norm, mut hits: Vec<Hit>) -> Vec<TermMatch> {
         crate::sort::sort_by_key(&mut hits, |h| h.start as u64);
         let rules = compiled_rules();
-        let mut text_blocked: Vec<Option<bool>> = vec![None; rules.len()];
+        let mut text_blocked: [Option<bool>; RULES.len()] = [None; RULES.len()];
         let s = norm.s.as_str();
         // 0 dropped, 1 weak without a cue, 2 counted.
         let status: Vec<u8> = hits
@@ -312,18 +313,18 @@ impl Lexicon {
             })
             .collect();
         let floor = if status.contains(&2) { 1 } else { 2 };
-        hits.iter()
-            .zip(status)
-            .filter(|&(_, st)| st >= floor)
-            .map(|(h, _)| {
+        let mut found = Vec::new();
+        for (h, st) in hits.iter().zip(status) {
+            if st >= floor {
                 let (start, end) = norm.orig(h.start, h.end);
-                TermMatch {
+                found.push(TermMatch {
                     term: self.terms[usize::from(h.term)].canon.to_owned(),
                     start,
                     end,
-                }
-            })
-            .collect()
+                });
+            }
+        }
+        found
     }
 }
 
@@ -367,24 +368,28 @@ impl Node {
 struct Cues {
     weak: bool,
     one_word: bool,
-    near: Vec<Box<str>>,
-    before: Vec<Box<str>>,
-    after: Vec<Box<str>>,
-    block_before: Vec<Box<str>>,
-    block_after: Vec<Box<str>>,
-    block_text: Vec<Box<str>>,
+    near: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+    block_before: Vec<String>,
+    block_after: Vec<String>,
+    block_text: Vec<String>,
 }
 
 fn compiled_rules() -> &'static [Cues] {
     static CUES: OnceLock<Vec<Cues>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let split = |lists: &[&str]| -> Vec<Box<str>> {
-            lists
-                .iter()
-                .flat_map(|l| l.split('|'))
-                .map(|w| fold_str(w.trim()).into_boxed_str())
-                .filter(|w| !w.is_empty())
-                .collect()
+        let split = |lists: &[&str]| -> Vec<String> {
+            let mut cues = Vec::new();
+            for list in lists {
+                for cue in list.split('|') {
+                    let cue = fold_str(cue.trim());
+                    if !cue.is_empty() {
+                        cues.push(cue);
+                    }
+                }
+            }
+            cues
         };
         RULES
             .iter()
@@ -424,7 +429,7 @@ fn over_seps(s: &str, mut pos: usize) -> usize {
 }
 
 /// Whether a whole cue ends right before `pos` (separators aside).
-fn any_before(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
+fn any_before(s: &str, pos: usize, cues: &[String]) -> bool {
     let p = back_over_seps(s, pos);
     let head = &s[..p];
     cues.iter()
@@ -432,7 +437,7 @@ fn any_before(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
 }
 
 /// Whether a whole cue starts right after `pos` (separators aside).
-fn any_after(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
+fn any_after(s: &str, pos: usize, cues: &[String]) -> bool {
     let p = over_seps(s, pos);
     let tail = &s[p..];
     cues.iter()
@@ -440,7 +445,7 @@ fn any_after(s: &str, pos: usize, cues: &[Box<str>]) -> bool {
 }
 
 /// Whether a cue occurs within [`NEAR`] bytes before `start` or after `end`.
-fn any_near(s: &str, start: usize, end: usize, cues: &[Box<str>]) -> bool {
+fn any_near(s: &str, start: usize, end: usize, cues: &[String]) -> bool {
     let mut from = start.saturating_sub(NEAR);
     while !s.is_char_boundary(from) {
         from += 1;
@@ -455,11 +460,18 @@ fn any_near(s: &str, start: usize, end: usize, cues: &[Box<str>]) -> bool {
 
 /// Whether `cue` occurs in `s[from..to]` as a whole word (for ASCII cues).
 fn find_word(s: &str, from: usize, to: usize, cue: &str) -> bool {
-    s[from..to].match_indices(cue).any(|(i, _)| {
-        let a = from + i;
-        (!starts_ascii_word(cue) || word_start(s, a))
+    // Non-overlapping, left to right, like `match_indices`.
+    let mut at = from;
+    while let Some(i) = search::find(&s[at..to], cue) {
+        let a = at + i;
+        if (!starts_ascii_word(cue) || word_start(s, a))
             && (!ends_ascii_word(cue) || word_end(s, a + cue.len()))
-    })
+        {
+            return true;
+        }
+        at = a + cue.len();
+    }
+    false
 }
 
 fn starts_ascii_word(cue: &str) -> bool {

@@ -10,7 +10,6 @@
 //! combining marks are dropped.
 
 use crate::normalize::fold_fullwidth;
-use std::sync::OnceLock;
 
 /// Traditional → Simplified pairs, only for characters the term and cue lists
 /// use (both spellings then match the one list entry).
@@ -28,18 +27,86 @@ const TRAD_SIMP: &str = "機机場场節节點点網网學学牆墙墻墙訂订�
 const HOMOGLYPHS: &str = "аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАaВbЕeКkМmНhОoРpСcТtХxУyІiЈjЅs\
 ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧxοoνvρpιiκkυu";
 
-fn char_table() -> &'static [(char, char)] {
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut pairs = Vec::new();
-        for table in [TRAD_SIMP, HOMOGLYPHS] {
-            let chars: Vec<char> = table.chars().collect();
-            pairs.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
+/// `TRAD_SIMP` and `HOMOGLYPHS` as one table sorted by the character to
+/// fold (the first of equal ones kept), built by the compiler: read at run
+/// time, the strings cost more code than the table costs data. Every
+/// character of both is in the Basic Multilingual Plane, so `u16` holds it.
+static CHAR_TABLE: [(u16, u16); pair_count()] = char_table();
+
+const fn pair_count() -> usize {
+    let (table, n) = sorted_pairs();
+    let mut distinct = 0;
+    let mut i = 0;
+    while i < n {
+        if i == 0 || table[i].0 != table[i - 1].0 {
+            distinct += 1;
         }
-        crate::sort::sort_by_key(&mut pairs, |&(a, b)| (u64::from(a) << 32) | u64::from(b));
-        pairs.dedup_by_key(|p| p.0);
-        pairs
-    })
+        i += 1;
+    }
+    distinct
+}
+
+const fn char_table() -> [(u16, u16); pair_count()] {
+    let (all, n) = sorted_pairs();
+    let mut out = [(0, 0); pair_count()];
+    let (mut i, mut k) = (0, 0);
+    while i < n {
+        if i == 0 || all[i].0 != all[i - 1].0 {
+            out[k] = all[i];
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Upper bound of the number of pairs in both strings.
+const MAX_PAIRS: usize = 512;
+
+/// The pairs of both strings sorted by (from, to), and how many.
+const fn sorted_pairs() -> ([(u16, u16); MAX_PAIRS], usize) {
+    let mut pairs = [(0u16, 0u16); MAX_PAIRS];
+    let mut n = 0;
+    let tables = [TRAD_SIMP.as_bytes(), HOMOGLYPHS.as_bytes()];
+    let mut t = 0;
+    while t < tables.len() {
+        let b = tables[t];
+        let mut at = 0;
+        while at < b.len() {
+            let (from, next) = decode(b, at);
+            let (to, next) = decode(b, next);
+            at = next;
+            // Insertion sort: a few hundred pairs, at compile time.
+            let mut j = n;
+            while j > 0
+                && (pairs[j - 1].0 > from || (pairs[j - 1].0 == from && pairs[j - 1].1 > to))
+            {
+                pairs[j] = pairs[j - 1];
+                j -= 1;
+            }
+            pairs[j] = (from, to);
+            n += 1;
+        }
+        t += 1;
+    }
+    (pairs, n)
+}
+
+/// The character at byte `at` of UTF-8 `b` (one of up to three bytes) and
+/// where the next starts.
+const fn decode(b: &[u8], at: usize) -> (u16, usize) {
+    let lead = b[at] as u16;
+    if lead < 0x80 {
+        (lead, at + 1)
+    } else if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | (b[at + 1] as u16 & 0x3F), at + 2)
+    } else if lead < 0xF0 {
+        let c =
+            ((lead & 0x0F) << 12) | ((b[at + 1] as u16 & 0x3F) << 6) | (b[at + 2] as u16 & 0x3F);
+        (c, at + 3)
+    } else {
+        panic!("a character outside the Basic Multilingual Plane")
+    }
 }
 
 /// The lower case of `c` for Latin-1, Latin Extended-A, Greek, Cyrillic and
@@ -116,9 +183,8 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
         0x24B6..=0x24E9 => ascii_letter((code - 0x24B6) % 26),
         // Greek and Cyrillic look-alikes, Traditional characters.
         0x0370..=0x052F | 0x4E00..=0x9FFF => {
-            let table = char_table();
-            match table.binary_search_by_key(&c, |p| p.0) {
-                Ok(i) => table[i].1,
+            match CHAR_TABLE.binary_search_by_key(&(code as u16), |p| p.0) {
+                Ok(i) => char::from_u32(u32::from(CHAR_TABLE[i].1)).unwrap_or(c),
                 Err(_) => lower(c),
             }
         }
@@ -182,20 +248,19 @@ pub(crate) struct Norm<'a> {
 
 impl<'a> Norm<'a> {
     pub fn new(text: &'a str) -> Norm<'a> {
-        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        // A `String` from the start: bytes would need a UTF-8 check at the
+        // end, whose code is larger than this whole loop.
+        let mut s = String::with_capacity(text.len());
         let mut src = Vec::with_capacity(text.len());
         for (i, c) in text.char_indices() {
             if c.is_ascii() {
-                out.push(fold_ascii(c) as u8);
+                s.push(fold_ascii(c));
                 src.push(i);
             } else if let Some(f) = fold_char(c) {
-                let mut buf = [0; 4];
-                out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                s.push(f);
                 src.extend(std::iter::repeat_n(i, f.len_utf8()));
             }
         }
-        // Built from whole characters, so always valid.
-        let s = String::from_utf8(out).unwrap_or_default();
         let bytes = s.as_bytes();
         let mut tokens = Vec::new();
         let mut i = 0;
@@ -330,6 +395,29 @@ mod tests {
         assert_eq!(fold_str("翻牆 科學上網 機場"), "翻墙 科学上网 机场");
         assert_eq!(fold_str("V̶P̶N̶"), "vpn");
         assert_eq!(fold_str("a\u{3000}b\u{00A0}c"), "a b c");
+    }
+
+    /// The compiled table is what reading the strings at run time gave.
+    #[test]
+    fn char_table_is_the_sorted_strings() {
+        let mut pairs: Vec<(char, char)> = Vec::new();
+        for table in [TRAD_SIMP, HOMOGLYPHS] {
+            let chars: Vec<char> = table.chars().collect();
+            assert_eq!(chars.len() % 2, 0);
+            pairs.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
+        }
+        pairs.sort();
+        pairs.dedup_by_key(|p| p.0);
+        let compiled: Vec<(char, char)> = CHAR_TABLE
+            .iter()
+            .map(|&(a, b)| {
+                (
+                    char::from_u32(a.into()).unwrap(),
+                    char::from_u32(b.into()).unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(compiled, pairs);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::TermMatch;
 use super::normalize::Norm;
+use crate::search;
 
 /// What replaces a secret in [`redact`].
 pub const MARKER: &str = "[removed]";
@@ -104,10 +105,21 @@ pub(super) fn find(text: &str, norm: &Norm) -> Vec<TermMatch> {
     keyed_values(text, norm, &mut found);
     url_passwords(norm, &mut found);
     prefixed_tokens(text, &mut found);
-    found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    merge(found)
+}
+
+/// Overlapping ranges as one match, by start.
+fn merge(mut found: Vec<(usize, usize, &'static str)>) -> Vec<TermMatch> {
+    crate::sort::sort_by_key(&mut found, |f| f.0 as u64);
     let mut merged: Vec<TermMatch> = Vec::new();
     for (start, end, term) in found {
         match merged.last_mut() {
+            // Of the ranges with one start, the longest (the first found of
+            // equally long ones) names the secret.
+            Some(last) if start == last.start && end > last.end => {
+                last.end = end;
+                last.term = term.to_owned();
+            }
             Some(last) if start < last.end => last.end = last.end.max(end),
             _ => merged.push(TermMatch {
                 term: term.to_owned(),
@@ -122,12 +134,16 @@ pub(super) fn find(text: &str, norm: &Norm) -> Vec<TermMatch> {
 /// `text` with every secret range replaced by [`MARKER`]. Ranges that are
 /// not valid for `text` are ignored; overlapping ones are merged.
 pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
-    let mut ranges: Vec<(usize, usize)> = secrets
-        .iter()
-        .map(|m| (m.start, m.end))
-        .filter(|&(a, b)| a < b && text.is_char_boundary(a) && text.is_char_boundary(b))
-        .collect();
-    ranges.sort_unstable();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for m in secrets {
+        let (a, b) = (m.start, m.end);
+        if a < b && text.is_char_boundary(a) && text.is_char_boundary(b) {
+            ranges.push((a, b));
+        }
+    }
+    // Among ranges with the same start the loop below keeps the furthest
+    // end whatever their order, so the start alone is enough.
+    crate::sort::sort_by_key(&mut ranges, |r| r.0 as u64);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (a, b) in ranges {
@@ -149,7 +165,7 @@ pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
 fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
     let s = norm.s.as_str();
     let mut from = 0;
-    while let Some(rel) = s[from..].find("-----begin ") {
+    while let Some(rel) = search::find(&s[from..], "-----begin ") {
         let begin = from + rel;
         let label_at = begin + "-----begin ".len();
         let Some(label_len) = find_in_line(s, label_at, "-----", 80) else {
@@ -157,11 +173,11 @@ fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
             continue;
         };
         let head_end = label_at + label_len + 5;
-        if !s[label_at..label_at + label_len].contains(PRIVATE_KEY) {
+        if !search::contains(&s[label_at..label_at + label_len], PRIVATE_KEY) {
             from = head_end;
             continue;
         }
-        let end = match s[head_end..].find("-----end ") {
+        let end = match search::find(&s[head_end..], "-----end ") {
             Some(rel) => {
                 let at = head_end + rel + "-----end ".len();
                 find_in_line(s, at, "-----", 80).map_or_else(|| line_end(s, at), |n| at + n + 5)
@@ -172,9 +188,9 @@ fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
         from = end;
     }
     let mut from = 0;
-    while let Some(rel) = s[from..].find("putty-user-key-file-") {
+    while let Some(rel) = search::find(&s[from..], "putty-user-key-file-") {
         let begin = from + rel;
-        let end = match s[begin..].find("private-mac:") {
+        let end = match search::find(&s[begin..], "private-mac:") {
             Some(rel) => line_end(s, begin + rel),
             None => s.len(),
         };
@@ -211,9 +227,14 @@ fn keyed_values(text: &str, norm: &Norm, found: &mut Vec<(usize, usize, &'static
         ("金钥", Kind::Token),
         ("令牌", Kind::Token),
     ] {
-        keywords.extend(s.match_indices(word).map(|(a, w)| (a, a + w.len(), kind)));
+        let mut from = 0;
+        while let Some(rel) = search::find(&s[from..], word) {
+            let a = from + rel;
+            from = a + word.len();
+            keywords.push((a, from, kind));
+        }
     }
-    keywords.sort_unstable_by_key(|k| k.0);
+    crate::sort::sort_by_key(&mut keywords, |k| k.0 as u64);
     let mut consumed = 0;
     for (start, end, kind) in keywords {
         if start < consumed {
@@ -330,7 +351,7 @@ fn url_passwords(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
     let s = norm.s.as_str();
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(rel) = s[from..].find("://") {
+    while let Some(rel) = search::find(&s[from..], "://") {
         let user = from + rel + 3;
         let mut i = user;
         let mut colon = None;
@@ -457,7 +478,7 @@ fn find_in_line(s: &str, at: usize, needle: &str, limit: usize) -> Option<usize>
     }
     let window = &s[at..to];
     let window = &window[..window.find('\n').unwrap_or(window.len())];
-    window.find(needle)
+    search::find(window, needle)
 }
 
 fn line_end(s: &str, at: usize) -> usize {
@@ -516,6 +537,39 @@ mod tests {
         assert_eq!(secrets("mysql://root:pa55word@db"), ["pa55word"]);
         assert!(secrets("the token is invalid, api key expired").is_empty());
         assert!(secrets("task-scheduler-service-2024-version").is_empty());
+    }
+
+    /// Of the ranges with one start the longest names the secret, as when
+    /// they were sorted by start and then longest first.
+    #[test]
+    fn merge_keeps_the_longest_term_of_a_start() {
+        const TERMS: [&str; 4] = ["a", "b", "c", "d"];
+        let mut seed = 0x853c_49e6_748f_ea9bu64;
+        for _ in 0..2000 {
+            let mut found = Vec::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let start = (seed % 6) as usize;
+                let end = start + (seed >> 8) as usize % 4;
+                found.push((start, end, TERMS[(seed >> 16) as usize % 4]));
+            }
+            let mut want = found.clone();
+            want.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
+            let mut merged: Vec<TermMatch> = Vec::new();
+            for (start, end, term) in want {
+                match merged.last_mut() {
+                    Some(last) if start < last.end => last.end = last.end.max(end),
+                    _ => merged.push(TermMatch {
+                        term: term.to_owned(),
+                        start,
+                        end,
+                    }),
+                }
+            }
+            assert_eq!(merge(found.clone()), merged, "{found:?}");
+        }
     }
 
     #[test]

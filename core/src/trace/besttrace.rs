@@ -17,6 +17,7 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, header, new_hop};
 use super::{Parsed, TraceFormat, lex};
+use crate::search;
 
 /// NextTrace banner and wrapper words.
 pub(crate) const NEXTTRACE_MARKERS: &[&str] = &[
@@ -108,7 +109,7 @@ pub(crate) fn bt_row<'a>(words: &[&'a str]) -> Option<BtRow<'a>> {
 pub(crate) fn parse_besttrace(paste: &Paste) -> Option<Parsed> {
     let mut p = Parsed::new(TraceFormat::BestTrace);
     for (line, words) in paste.iter() {
-        if BESTTRACE_MARKERS.iter().any(|m| line.contains(m)) {
+        if BESTTRACE_MARKERS.iter().any(|m| search::contains(line, m)) {
             p.strong = true;
         }
         if let Some(t) = header(words) {
@@ -126,8 +127,9 @@ pub(crate) fn parse_besttrace(paste: &Paste) -> Option<Parsed> {
         if let Some(a) = row.address {
             add_responder(&mut hop, a, row.name, row.asn);
         }
+        let kept = row.answered.min(row.rtts.len());
         hop.rtts_ms
-            .extend(row.rtts.iter().take(row.answered.min(row.rtts.len())));
+            .extend_from_slice(row.rtts.get(..kept).unwrap_or_default());
         hop.lost = row.lost;
         p.strong |= row.distinct;
         p.hops.push(hop);
@@ -215,7 +217,7 @@ pub(crate) fn parse_nexttrace(paste: &Paste) -> Option<Parsed> {
     let mut timed: Vec<bool> = Vec::new();
     let mut current: Option<usize> = None;
     for (line, words) in paste.iter() {
-        if NEXTTRACE_MARKERS.iter().any(|m| line.contains(m)) {
+        if NEXTTRACE_MARKERS.iter().any(|m| search::contains(line, m)) {
             p.strong = true;
         }
         if let Some(t) = header(words) {
@@ -246,7 +248,8 @@ pub(crate) fn parse_nexttrace(paste: &Paste) -> Option<Parsed> {
         let mut rtts: Vec<f64> = Vec::new();
         if let Some((ptr, lost)) = nt_rtt_line(words, |v| rtts.push(v)) {
             let room = lex::MAX_RTTS.saturating_sub(hop.rtts_ms.len());
-            hop.rtts_ms.extend(rtts.into_iter().take(room));
+            rtts.truncate(room);
+            hop.rtts_ms.extend_from_slice(&rtts);
             hop.lost = hop.lost.saturating_add(lost);
             if let (Some(name), Some(r)) = (ptr, current.and_then(|c| hop.responders.get_mut(c))) {
                 r.name = Some(name.to_string());

@@ -108,11 +108,7 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
             }
         };
         let get = |i: usize| fields.get(i).copied().unwrap_or_default();
-        let Some(raw) = get(l.hop)
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= lex::MAX_HOP)
-        else {
+        let Some(raw) = hop_field(get(l.hop)) else {
             continue;
         };
         // Old mtr counted hops from 0.
@@ -168,6 +164,24 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     Some(p)
 }
 
+/// The hop field, as `str::parse::<u32>` reads it (a `+` allowed), when at
+/// most `MAX_HOP`. By hand: the standard parser inlines to more code.
+fn hop_field(f: &str) -> Option<u32> {
+    let digits = lex::cut_first(f, b'+').unwrap_or(f);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n = 0u32;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        // Saturating: past `MAX_HOP` the exact value no longer matters.
+        n = n.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+    }
+    (n <= lex::MAX_HOP).then_some(n)
+}
+
 fn responder(hop: &mut Hop, ip: &str, asn: Option<&str>) {
     if ip.is_empty() || ip == "???" {
         return;
@@ -183,5 +197,36 @@ fn responder(hop: &mut Hop, ip: &str, asn: Option<&str>) {
             name: Some(ip.to_string()),
             asn: asn.and_then(lex::known_asn),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hop_field_reads_like_str_parse() {
+        for f in [
+            "",
+            "+",
+            "++1",
+            "-1",
+            "0",
+            "1",
+            "+7",
+            "007",
+            "255",
+            "256",
+            "4294967295",
+            "4294967296",
+            "99999999999999999999",
+            "1 ",
+            " 1",
+            "1a",
+            "１",
+        ] {
+            let want = f.parse::<u32>().ok().filter(|n| *n <= lex::MAX_HOP);
+            assert_eq!(hop_field(f), want, "{f:?}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::lines::Paste;
 use super::{TraceFormat, besttrace, csv, lex, mtr, tracepath, traceroute, tracert, winmtr};
+use crate::search;
 
 /// Formats in the order ties are broken (the stricter first).
 const ORDER: [TraceFormat; 9] = [
@@ -44,7 +45,9 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
             *s = s.saturating_add(n);
         }
     };
-    if text.contains("\"hubs\"") && paste.iter().any(|(l, _)| l.trim_start().starts_with('{')) {
+    if search::contains(text, "\"hubs\"")
+        && paste.iter().any(|(l, _)| l.trim_start().starts_with('{'))
+    {
         add(TraceFormat::MtrJson, 10 * MARKER);
     }
     if let Some(t) = tool {
@@ -56,7 +59,7 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         if lead == b'|' {
             if winmtr::is_row(line) {
                 add(TraceFormat::WinMtr, ROW);
-            } else if line.contains("WinMTR") {
+            } else if search::contains(line, "WinMTR") {
                 add(TraceFormat::WinMtr, MARKER);
             }
             continue;
@@ -88,11 +91,12 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         }
         prev_nt_hop = nt_hop;
     }
-    let mut order: Vec<TraceFormat> = ORDER
-        .iter()
-        .copied()
-        .filter(|f| score.get(slot(*f)).is_some_and(|s| *s > 0))
-        .collect();
+    let mut order: Vec<TraceFormat> = Vec::new();
+    for f in ORDER {
+        if score.get(slot(f)).is_some_and(|s| *s > 0) {
+            order.push(f);
+        }
+    }
     // Highest score first.
     crate::sort::sort_by_key(&mut order, |f| {
         u64::MAX - u64::from(score.get(slot(*f)).copied().unwrap_or(0))
@@ -128,25 +132,25 @@ fn markers(line: &str, words: &[&str], add: &mut impl FnMut(TraceFormat, u32)) {
         add(TraceFormat::NextTrace, MARKER / 5);
     }
     if mtr::header(words).is_some()
-        || line.contains("My traceroute")
+        || search::contains(line, "My traceroute")
         || line.trim_start().starts_with("Keys:")
     {
         add(TraceFormat::MtrReport, MARKER);
     }
-    if line.contains("Resume: pmtu")
-        || line.contains("Too many hops")
-        || line.contains("[LOCALHOST]")
+    if search::contains(line, "Resume: pmtu")
+        || search::contains(line, "Too many hops")
+        || search::contains(line, "[LOCALHOST]")
     {
         add(TraceFormat::Tracepath, MARKER);
     }
-    if line.contains("WinMTR") {
+    if search::contains(line, "WinMTR") {
         add(TraceFormat::WinMtr, MARKER);
     }
     let ascii = line.is_ascii();
     let has = |markers: &[&str]| {
         markers
             .iter()
-            .any(|m| (!ascii || m.is_ascii()) && line.contains(m))
+            .any(|m| (!ascii || m.is_ascii()) && search::contains(line, m))
     };
     if has(tracert::MARKERS) {
         add(TraceFormat::TracertWindows, MARKER);

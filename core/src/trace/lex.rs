@@ -120,7 +120,7 @@ pub(crate) fn ip(tok: &str) -> Option<IpAddr> {
         Some(i) => tok.get(..i).filter(|a| has_byte(a, b':'))?,
         None => tok,
     };
-    core.parse().ok()
+    crate::ip::parse_literal(core)
 }
 
 /// An IP address, or an IPv4 address with some parts redacted
@@ -249,5 +249,47 @@ mod tests {
         assert_eq!(asn("AS???"), Some("AS???"));
         assert_eq!(asn("ASIA"), None);
         assert!(same_host("2001:db8::1", "2001:DB8:0::1"));
+    }
+
+    #[test]
+    fn ip_accepts_what_std_accepts() {
+        for t in [
+            "8.8.8.8",
+            "255.255.255.255",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1..2.3",
+            "::",
+            "::1",
+            "fe80::1%eth0",
+            "fe80::1%",
+            "1.2.3.4%x",
+            "2001:db8::1:0:0:1",
+            "2001:0db8:0000:0000:0000:0000:0000:0001",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7::",
+            "::1:2:3:4:5:6:7",
+            "1:2:3:4:5:6:1.2.3.4",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "::ffff:1.2.3.4",
+            "1.2.3.4::",
+            "1::2::3",
+            ":::",
+            ":1::2",
+            "12345::",
+            "abcd:",
+            "a.b.c.d",
+            "deadbeef",
+            "Ab::Cd",
+        ] {
+            let core = t.split('%').next().unwrap_or(t);
+            let want = (!t.contains('%') || core.contains(':'))
+                .then(|| core.parse::<IpAddr>().ok())
+                .flatten();
+            assert_eq!(ip(t), want, "{t}");
+        }
     }
 }

@@ -11,13 +11,10 @@ pub(crate) fn clean(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     // Byte scan: `\n` and `\r` are ASCII, so every cut is a char boundary.
-    let ends = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n' || b == b'\r')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    for end in ends {
+    for (end, b) in text.bytes().chain([b'\n']).enumerate() {
+        if b != b'\n' && b != b'\r' {
+            continue;
+        }
         let raw = text.get(start..end).unwrap_or_default();
         start = end + 1;
         let mut line = trim_end(raw);

@@ -3,6 +3,7 @@
 //! message of their own.
 
 use super::NotATrace;
+use crate::search;
 
 /// Linux, BSD/macOS and Windows ping (en, zh-CN, zh-TW).
 const PING: &[&str] = &[
@@ -36,10 +37,10 @@ const INTERFACES: &[&str] = &[
 ];
 
 pub(crate) fn reason(text: &str) -> NotATrace {
-    if PING.iter().any(|m| text.contains(m)) {
+    let has = |m: &str| search::contains(text, m);
+    if PING.iter().any(|m| has(m)) {
         NotATrace::Ping
-    } else if INTERFACES.iter().any(|m| text.contains(m))
-        || (text.contains("inet ") && (text.contains(" mtu ") || text.contains("scope ")))
+    } else if INTERFACES.iter().any(|m| has(m)) || (has("inet ") && (has(" mtu ") || has("scope ")))
     {
         NotATrace::InterfaceListing
     } else {

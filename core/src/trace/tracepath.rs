@@ -72,8 +72,8 @@ pub(crate) fn is_row(words: &[&str]) -> bool {
 
 pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     let mut p = Parsed::new(TraceFormat::Tracepath);
-    // Index into `p.hops` by TTL.
-    let mut index: Vec<Option<usize>> = vec![None; lex::MAX_HOP as usize + 1];
+    // Index into `p.hops` by TTL, plus one (0: none yet).
+    let mut index = [0u8; lex::MAX_HOP as usize + 1];
     for (_, words) in paste.iter() {
         match words.first().copied() {
             Some("Resume:") => {
@@ -96,16 +96,12 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
             continue;
         }
         let slot = index.get_mut(n as usize)?;
-        let i = match *slot {
-            Some(i) => i,
-            None => {
-                let i = p.hops.len();
-                p.hops.push(new_hop(n));
-                *slot = Some(i);
-                i
-            }
-        };
-        let hop = p.hops.get_mut(i)?;
+        if *slot == 0 {
+            p.hops.push(new_hop(n));
+            // At most one hop per TTL, so at most 255.
+            *slot = u8::try_from(p.hops.len()).ok()?;
+        }
+        let hop = p.hops.get_mut(usize::from(*slot) - 1)?;
         merge(hop, &l);
         if l.reached {
             p.reached_hint = Some(true);

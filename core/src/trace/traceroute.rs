@@ -23,7 +23,8 @@ pub(crate) fn header(words: &[&str]) -> Option<Target> {
     let first = words.get(2)?.trim_end_matches(',');
     let second = words.get(3).and_then(|w| lex::parens(w));
     let mut target = Target::default();
-    for part in [Some(first), second].into_iter().flatten() {
+    // An empty part is neither an address nor a name.
+    for part in [first, second.unwrap_or_default()] {
         if lex::ip(part).is_some() && target.address.is_none() {
             target.address = Some(part.to_string());
         } else if lex::is_hostname(part) && target.name.is_none() {

@@ -10,6 +10,7 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, new_hop};
 use super::{Parsed, Responder, TraceFormat, lex};
+use crate::search;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Col {
@@ -73,10 +74,13 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     p.stats = true;
     let mut cols = DEFAULT;
     for (line, _) in paste.iter() {
-        if line.contains("WinMTR") {
+        if search::contains(line, "WinMTR") {
             p.strong = true;
         }
-        if line.contains("Sent") && line.contains("Recv") && line.trim_start().starts_with('|') {
+        if search::contains(line, "Sent")
+            && search::contains(line, "Recv")
+            && line.trim_start().starts_with('|')
+        {
             let names = line
                 .split('|')
                 .map(str::trim)
@@ -101,7 +105,7 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
             if lex::is_addr(host) {
                 add_responder(&mut hop, host, None, None);
             } else {
-                let (name, addr) = match host.split_once(" (") {
+                let (name, addr) = match search::split_once(host, " (") {
                     Some((nm, a)) => (nm, a.trim_end_matches(')')),
                     None => (host, ""),
                 };
