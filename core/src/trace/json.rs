@@ -94,7 +94,7 @@ fn read_hub(hub: &Value, hop: &mut Hop) {
         .and_then(lex::known_asn);
     let silent = host.is_empty() || host == "???";
     if !silent {
-        let (name, address) = match host.split_once(" (") {
+        let (name, address) = match crate::search::split_once(host, " (") {
             Some((n, a)) => (Some(n), a.strip_suffix(')').unwrap_or(a)),
             None => (None, host),
         };
