@@ -108,10 +108,10 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
     view! {
         <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
             <label class="ltw-label" for=label_for>
-                {move || i18n.text(&label_key)}
+                {i18n.tk(label_key)}
                 {move || required().then(|| view! { <span class="ltw-required">" " {i18n.text("required-mark")}</span> })}
             </label>
-            <p class="ltw-hint" id=hint_id>{move || i18n.text(&hint_key)}</p>
+            <p class="ltw-hint" id=hint_id>{i18n.tk(hint_key)}</p>
             {input}
             <p class="ltw-error" id=error_id>
                 {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
@@ -157,7 +157,7 @@ pub fn DirectionField() -> impl IntoView {
             let label = keys::choice(Field::Direction, choice);
             view! {
                 <option value=*choice selected=move || value.get() == *choice>
-                    {move || i18n.text(&label)}
+                    {i18n.tk(label)}
                 </option>
             }
         })
@@ -167,10 +167,10 @@ pub fn DirectionField() -> impl IntoView {
     view! {
         <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
             <label class="ltw-label" for=label_for>
-                {move || i18n.text(&keys::field_label(key))}
+                {i18n.tk(keys::field_label(key))}
                 <span class="ltw-required">" " {i18n.t("required-mark")}</span>
             </label>
-            <p class="ltw-hint" id=hint_id>{move || i18n.text(&keys::field_hint(key))}</p>
+            <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key))}</p>
             <select
                 id=id
                 class="ltw-input ltw-select"

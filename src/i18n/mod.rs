@@ -98,6 +98,12 @@ impl I18n {
         move || tr(self.lang.get(), key)
     }
 
+    /// A reactive text for a key computed once: one closure type for every
+    /// such site keeps the wasm small.
+    pub fn tk(self, key: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || tr(self.lang.get(), &key)
+    }
+
     /// The text now, for keys computed at run time (tracked as well).
     pub fn text(self, key: &str) -> String {
         tr(self.lang.get(), key)
