@@ -1,7 +1,7 @@
 use super::app::focus_by_id;
 use super::policy_dialog::PolicyDialog;
 use super::send_status::SendStatus;
-use super::trace_summary::TraceSummaryView;
+use super::trace_summary::{TraceSummaryView, element};
 use crate::config::WidgetConfig;
 use crate::i18n::{keys, use_i18n};
 use crate::sending::Sender;
@@ -56,22 +56,24 @@ pub fn ReviewStep() -> impl IntoView {
             false,
         ));
         let empty = i18n.text("review-empty");
-        Some(
-            items
-                .into_iter()
-                .map(|(label, value, mono)| {
-                    let shown = if value.trim().is_empty() {
-                        empty.clone()
-                    } else {
-                        value
-                    };
-                    view! {
-                        <dt>{label}</dt>
-                        <dd class="ltw-pre" class:ltw-mono=mono>{shown}</dd>
-                    }
-                })
-                .collect_view(),
-        )
+        // Plain text only: written as escaped markup rather than a view
+        // per row, which keeps the wasm smaller.
+        let mut html = String::new();
+        for (label, value, mono) in items {
+            let shown = if value.trim().is_empty() {
+                &empty
+            } else {
+                &value
+            };
+            element(&mut html, "dt", "", &label);
+            let class = if mono {
+                " class=\"ltw-pre ltw-mono\""
+            } else {
+                " class=\"ltw-pre\""
+            };
+            element(&mut html, "dd", class, shown);
+        }
+        Some(html)
     };
     let trace = move || {
         ticket
@@ -111,7 +113,7 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <div class="ltw-step">
             <p class="ltw-intro">{i18n.t("review-intro")}</p>
-            <dl class="ltw-review">{rows}</dl>
+            <dl class="ltw-review" inner_html=move || rows().unwrap_or_default()></dl>
             {trace}
             <details class="ltw-raw">
                 <summary>{i18n.t("review-raw")}</summary>

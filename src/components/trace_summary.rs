@@ -87,7 +87,7 @@ fn hop_loss(hop: &Hop) -> Option<f64> {
 }
 
 /// `text` with the characters HTML gives a meaning escaped.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -103,7 +103,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Appends `<tag attrs>text</tag>`, the text escaped.
-fn element(out: &mut String, tag: &str, attrs: &str, text: &str) {
+pub fn element(out: &mut String, tag: &str, attrs: &str, text: &str) {
     out.push('<');
     out.push_str(tag);
     out.push_str(attrs);
