@@ -31,19 +31,14 @@ pub enum Control {
 
 #[component]
 pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl IntoView {
-    let i18n = use_i18n();
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
     let Some(value) = form.value(key) else {
         return ().into_any();
     };
     let id = config.id(key);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = format!("{hint_id} {error_id}");
+    let described_by = format!("{id}-hint {id}-error");
     let error = Memo::new(move |_| form.shown_error(key));
-    let label_key = keys::field_label(key);
-    let hint_key = keys::field_hint(key);
 
     // Chinese IMEs fire input events while a word is still being composed;
     // the value is taken when composition ends, so the IME is never disturbed.
@@ -104,15 +99,31 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         .into_any(),
     };
 
-    let label_for = id.clone();
+    field_frame(key, id, false, error, input)
+}
+
+/// Label (with the required mark), hint, the control and its error: the
+/// frame every field shares, one view for all of them.
+fn field_frame(
+    key: &'static str,
+    id: String,
+    always_required: bool,
+    error: Memo<Option<String>>,
+    control: AnyView,
+) -> AnyView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let required = move || always_required || is_required(&form, key);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
     view! {
         <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
-            <label class="ltw-label" for=label_for>
-                {i18n.tk(label_key)}
-                {move || required().then(|| view! { <span class="ltw-required">" " {i18n.text("required-mark")}</span> })}
+            <label class="ltw-label" for=id>
+                {i18n.tk(keys::field_label(key))}
+                {move || required().then(|| view! { <span class="ltw-required">" " {i18n.t("required-mark")}</span> })}
             </label>
-            <p class="ltw-hint" id=hint_id>{i18n.tk(hint_key)}</p>
-            {input}
+            <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key))}</p>
+            {control}
             <p class="ltw-error" id=error_id>
                 {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
             </p>
@@ -148,8 +159,6 @@ pub fn DirectionField() -> impl IntoView {
     let key = Field::Direction.id();
     let value = form.field(Field::Direction);
     let id = config.id(key);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
     let error = Memo::new(move |_| form.shown_error(key));
     let options = DIRECTIONS
         .iter()
@@ -162,36 +171,27 @@ pub fn DirectionField() -> impl IntoView {
             }
         })
         .collect_view();
-    let label_for = id.clone();
-    let described_by = format!("{hint_id} {error_id}");
-    view! {
-        <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
-            <label class="ltw-label" for=label_for>
-                {i18n.tk(keys::field_label(key))}
-                <span class="ltw-required">" " {i18n.t("required-mark")}</span>
-            </label>
-            <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key))}</p>
-            <select
-                id=id
-                class="ltw-input ltw-select"
-                aria-describedby=described_by
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-required="true"
-                prop:value=move || value.get()
-                on:change=move |ev| {
-                    value.set(target_value(&ev));
-                    form.edited(key);
-                    form.touch(key);
-                }
-            >
-                <option value="" selected=move || value.get().is_empty()>{i18n.t("direction-placeholder")}</option>
-                {options}
-            </select>
-            <p class="ltw-error" id=error_id>
-                {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
-            </p>
-        </div>
+    let described_by = format!("{id}-hint {id}-error");
+    let select = view! {
+        <select
+            id=id.clone()
+            class="ltw-input ltw-select"
+            aria-describedby=described_by
+            aria-invalid=move || error.get().is_some().to_string()
+            aria-required="true"
+            prop:value=move || value.get()
+            on:change=move |ev| {
+                value.set(target_value(&ev));
+                form.edited(key);
+                form.touch(key);
+            }
+        >
+            <option value="" selected=move || value.get().is_empty()>{i18n.t("direction-placeholder")}</option>
+            {options}
+        </select>
     }
+    .into_any();
+    field_frame(key, id, true, error, select)
 }
 
 /// IP field: besides errors, says what kind of address a valid but
