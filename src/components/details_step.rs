@@ -34,7 +34,7 @@ pub fn DetailsStep() -> impl IntoView {
         .collect_view();
 
     let notice = keys::category_notice(category)
-        .map(|key| view! { <p class="ltw-notice ltw-notice--info">{i18n.tk(key)}</p> });
+        .map(|key| view! { <p class="ltw-notice ltw-notice--info">{i18n.tk(key.into())}</p> });
 
     let policy_hint = move || {
         let terms = form.policy_terms.get();
@@ -94,9 +94,9 @@ pub fn DetailsStep() -> impl IntoView {
         <div class="ltw-step">
             <ErrorSummary id=summary_id/>
             <p class="ltw-chosen">
-                <strong>{i18n.tk(keys::category_title(category))}</strong>
+                <strong>{i18n.tk(keys::category_title(category).into())}</strong>
                 " — "
-                {i18n.tk(keys::category_scope(category))}
+                {i18n.tk(keys::category_scope(category).into())}
             </p>
             {notice}
             {category.group.shows_circumvention_notice().then(|| view! { <CircumventionNotice/> })}

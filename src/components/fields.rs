@@ -119,10 +119,10 @@ fn field_frame(
     view! {
         <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
             <label class="ltw-label" for=id>
-                {i18n.tk(keys::field_label(key))}
+                {i18n.tk(keys::field_label(key).into())}
                 {move || required().then(|| view! { <span class="ltw-required">" " {i18n.t("required-mark")}</span> })}
             </label>
-            <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key))}</p>
+            <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key).into())}</p>
             {control}
             <p class="ltw-error" id=error_id>
                 {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
@@ -166,7 +166,7 @@ pub fn DirectionField() -> impl IntoView {
             let label = keys::choice(Field::Direction, choice);
             view! {
                 <option value=*choice selected=move || value.get() == *choice>
-                    {i18n.tk(label)}
+                    {i18n.tk(label.into())}
                 </option>
             }
         })
