@@ -1,5 +1,5 @@
 use super::app::focus_by_id;
-use super::fields::{Control, DirectionField, IpField, TextField};
+use super::fields::{Control, DirectionField, IpField, TextField, note};
 use super::notices::CircumventionNotice;
 use super::trace_summary::TraceField;
 use super::trace_summary::{element, escape};
@@ -38,32 +38,27 @@ pub fn DetailsStep() -> impl IntoView {
     let notice = keys::category_notice(category)
         .map(|key| view! { <p class="ltw-notice ltw-notice--info">{i18n.tk(key.into())}</p> });
 
-    let policy_hint = move || {
+    let policy_hint = note(move || {
         let terms = form.policy_terms.get();
         (!terms.is_empty()).then(|| {
-            view! {
-                <p class="ltw-note ltw-note--warn">
-                    {i18n.t_args("policy-hint", &[("terms", terms.join(", "))])}
-                </p>
-            }
+            let text = i18n.t_args("policy-hint", &[("terms", terms.join(", "))]);
+            ("ltw-note ltw-note--warn", text)
         })
-    };
+    });
     // Customer-installed software is outside technical support; say so
     // early, but the customer may still send the ticket.
-    let scope_hint = move || {
+    let scope_hint = note(move || {
         let terms = form.policy.with(|p| p.out_of_scope.clone());
         (category.group == Group::Technical && !terms.is_empty()).then(|| {
-            view! {
-                <p class="ltw-note ltw-note--warn">
-                    {i18n.t_args("out-of-scope-hint", &[("terms", terms.join(", "))])}
-                    " "
-                    {i18n.t("cat-technical-general-excluded")}
-                    " "
-                    {i18n.t("out-of-scope-still")}
-                </p>
-            }
+            let text = format!(
+                "{} {} {}",
+                i18n.t_args("out-of-scope-hint", &[("terms", terms.join(", "))]),
+                i18n.text("cat-technical-general-excluded"),
+                i18n.text("out-of-scope-still")
+            );
+            ("ltw-note ltw-note--warn", text)
         })
-    };
+    });
     let secrets_hint = move || {
         let kinds = form.policy.with(|p| p.secrets.clone());
         (!kinds.is_empty()).then(|| {

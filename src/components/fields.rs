@@ -202,7 +202,7 @@ pub fn IpField() -> impl IntoView {
     let form = expect_context::<Form>();
     let value = form.field(Field::Ip);
     let info = Memo::new(move |_| value.with(|v| ticket_core::ip::check_ip(v).ok()));
-    let note = move || {
+    let note = note(move || {
         info.get().map(|info| {
             let args = [
                 ("address", info.address.clone()),
@@ -213,11 +213,21 @@ pub fn IpField() -> impl IntoView {
             } else {
                 ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
             };
-            view! { <p class=class>{i18n.t_args(&key, &args)}</p> }
+            (class, i18n.t_args(&key, &args))
         })
-    };
+    });
     view! {
         <TextField key=Field::Ip.id()/>
         {note}
     }
+}
+
+/// A note shown while `content` gives its class and text: one view type
+/// for every such note keeps the wasm smaller.
+pub fn note(
+    content: impl Fn() -> Option<(&'static str, String)> + Send + Sync + 'static,
+) -> impl IntoView {
+    let content: std::sync::Arc<dyn Fn() -> Option<(&'static str, String)> + Send + Sync> =
+        std::sync::Arc::new(content);
+    move || content().map(|(class, text)| view! { <p class=class>{text}</p> })
 }
