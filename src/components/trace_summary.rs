@@ -236,15 +236,23 @@ fn TraceHowTo() -> impl IntoView {
             .map(|info| info.address)
             .unwrap_or_else(|_| i18n.text("trace-howto-target"))
     };
-    let line = move |key: &'static str| move || i18n.t_args(key, &[("target", target())]);
+    // One reactive markup string for the three commands (each escaped).
+    let lines = move || {
+        let args = [("target", target())];
+        let mut html = String::new();
+        for key in [
+            key("trace-howto-windows"),
+            key("trace-howto-macos"),
+            key("trace-howto-linux"),
+        ] {
+            element(&mut html, "li", "", &i18n.t_args(key, &args));
+        }
+        html
+    };
     view! {
         <details class="ltw-howto">
             <summary>{i18n.t("trace-howto-title")}</summary>
-            <ul class="ltw-mono">
-                <li>{line("trace-howto-windows")}</li>
-                <li>{line("trace-howto-macos")}</li>
-                <li>{line("trace-howto-linux")}</li>
-            </ul>
+            <ul class="ltw-mono" inner_html=lines></ul>
         </details>
     }
 }
