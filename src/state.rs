@@ -95,8 +95,6 @@ pub struct Form {
     /// What the scope guard finds in the free text, recomputed only when
     /// that text changes (not on every keystroke elsewhere).
     pub policy: Memo<PolicyFindings>,
-    /// Circumvention terms (from `policy`), for the dialog and the payload.
-    pub policy_terms: Memo<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -154,8 +152,13 @@ impl Form {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
             policy,
-            policy_terms: Memo::new(move |_| policy.with(|p| p.circumvention.clone())),
         }
+    }
+
+    /// Circumvention terms (from `policy`), for the hint and the dialog
+    /// (tracked).
+    pub fn policy_terms(&self) -> Vec<String> {
+        self.policy.with(|p| p.circumvention.clone())
     }
 
     /// Replaces every detected secret in the free-text fields by a marker.

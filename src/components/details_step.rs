@@ -39,7 +39,7 @@ pub fn DetailsStep() -> impl IntoView {
         .map(|key| view! { <p class="ltw-notice ltw-notice--info">{i18n.tk(key.into())}</p> });
 
     let policy_hint = note(move || {
-        let terms = form.policy_terms.get();
+        let terms = form.policy_terms();
         (!terms.is_empty()).then(|| {
             let text = i18n.t_args("policy-hint", &[("terms", terms.join(", "))]);
             ("ltw-note ltw-note--warn", text)

@@ -1,5 +1,6 @@
 use crate::config::WidgetConfig;
 use crate::i18n::use_i18n;
+use crate::state::PolicyFindings;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -10,8 +11,9 @@ use leptos::prelude::*;
 pub fn PolicyDialog(
     /// Whether the dialog is open; the dialog sets it to false when closed.
     open: RwSignal<bool>,
-    /// The distinct terms found, shown to the customer.
-    terms: Signal<Vec<String>>,
+    /// What the scope guard found: its distinct circumvention terms are
+    /// shown to the customer.
+    policy: Memo<PolicyFindings>,
     /// "Edit my ticket".
     on_edit: Callback<()>,
     /// "Submit anyway".
@@ -50,7 +52,7 @@ pub fn PolicyDialog(
             <h3 id=title_id>{i18n.t("policy-dialog-title")}</h3>
             <div id=body_id>
                 <p class="ltw-dialog-found">
-                    <strong>{move || i18n.t_args("policy-dialog-found", &[("terms", terms.get().join(", "))])}</strong>
+                    <strong>{move || i18n.t_args("policy-dialog-found", &[("terms", policy.with(|p| p.circumvention.join(", ")))])}</strong>
                 </p>
                 <blockquote class="ltw-quote">
                     <strong>{i18n.t("notice-circumvention-title")}</strong>

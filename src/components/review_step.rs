@@ -85,7 +85,9 @@ pub fn ReviewStep() -> impl IntoView {
 
     let sender = expect_context::<Sender>();
     let submit = move |_| {
-        if !form.policy_terms.get_untracked().is_empty() && !form.acknowledged.get_untracked() {
+        if !form.policy.with_untracked(|p| p.circumvention.is_empty())
+            && !form.acknowledged.get_untracked()
+        {
             dialog_open.set(true);
         } else {
             sender.submit();
@@ -128,7 +130,7 @@ pub fn ReviewStep() -> impl IntoView {
                     {i18n.t("btn-submit")}
                 </button>
             </div>
-            <PolicyDialog open=dialog_open terms=form.policy_terms.into() on_edit on_confirm/>
+            <PolicyDialog open=dialog_open policy=form.policy on_edit on_confirm/>
         </div>
     }
 }
