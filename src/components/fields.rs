@@ -201,20 +201,21 @@ pub fn IpField() -> impl IntoView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let value = form.field(Field::Ip);
-    let info = Memo::new(move |_| value.with(|v| ticket_core::ip::check_ip(v).ok()));
     let note = note(move || {
-        info.get().map(|info| {
-            let args = [
-                ("address", info.address.clone()),
-                ("version", info.version.to_string()),
-            ];
-            let (class, key) = if info.is_public() {
-                ("ltw-note ltw-note--ok", key("ip-public").to_owned())
-            } else {
-                ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
-            };
-            (class, i18n.t_args(&key, &args))
-        })
+        value
+            .with(|v| ticket_core::ip::check_ip(v).ok())
+            .map(|info| {
+                let args = [
+                    ("address", info.address.clone()),
+                    ("version", info.version.to_string()),
+                ];
+                let (class, key) = if info.is_public() {
+                    ("ltw-note ltw-note--ok", key("ip-public").to_owned())
+                } else {
+                    ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
+                };
+                (class, i18n.t_args(&key, &args))
+            })
     });
     view! {
         <TextField key=Field::Ip.id()/>
