@@ -81,9 +81,10 @@ pub fn SendStatus() -> impl IntoView {
         )
     };
 
-    // None: not copied yet; Some(true): on the clipboard; Some(false): the
-    // clipboard refused, so the text is shown for copying by hand.
-    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    // Whether "copy" was used, and whether the clipboard took the text (if
+    // it refused, the text is shown for copying by hand).
+    let copied = RwSignal::new(false);
+    let clipboard_ok = RwSignal::new(false);
     let text = move || {
         form.to_ticket(i18n.lang.get())
             .map(|t| ticket_as_text(&t, i18n.lang.get()))
@@ -97,15 +98,20 @@ pub fn SendStatus() -> impl IntoView {
                 let promise = c.write_text(&text);
                 leptos::task::spawn_local(async move {
                     let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                    copied.set(Some(ok));
+                    clipboard_ok.set(ok);
+                    copied.set(true);
                 });
             }
-            None => copied.set(Some(false)),
+            None => {
+                clipboard_ok.set(false);
+                copied.set(true);
+            }
         }
     };
     let support = config.support_email.clone();
     let copied_message = move || {
-        copied.get().map(|ok| {
+        copied.get().then(|| {
+            let ok = clipboard_ok.get();
             let note = match (&support, ok) {
                 (Some(email), true) => i18n.t_args("copy-done-to", &[("email", email.clone())]),
                 (None, true) => i18n.text("copy-done"),
