@@ -88,7 +88,8 @@ pub struct Form {
     /// False once the browser refused to store the draft.
     pub storage_ok: RwSignal<bool>,
     pub send_state: RwSignal<SendState>,
-    pub reference: RwSignal<Option<String>>,
+    /// The accepted ticket's reference (never empty); empty before.
+    pub reference: RwSignal<String>,
     /// Parsed once per change of the trace text, shared by the field's
     /// summary, validation and the payload.
     pub trace: Memo<Option<Result<TraceSummary, NotATrace>>>,
@@ -147,7 +148,7 @@ impl Form {
             draft_restored: RwSignal::new(false),
             storage_ok: RwSignal::new(true),
             send_state: RwSignal::new(SendState::Idle),
-            reference: RwSignal::new(None),
+            reference: RwSignal::new(String::new()),
             trace: Memo::new(move |_| {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
@@ -181,7 +182,7 @@ impl Form {
     /// contact details stay.
     pub fn start_new_ticket(&self) {
         self.reset_ticket(crate::draft::new_idempotency_key());
-        self.reference.set(None);
+        self.reference.set(String::new());
         self.step.set(Step::Category);
     }
 
