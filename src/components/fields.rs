@@ -38,7 +38,6 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
     };
     let id = config.id(key);
     let described_by = format!("{id}-hint {id}-error");
-    let error = Memo::new(move |_| form.shown_error(key));
 
     // Chinese IMEs fire input events while a word is still being composed;
     // the value is taken when composition ends, so the IME is never disturbed.
@@ -56,7 +55,7 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         form.edited(key);
     };
     let on_blur = move |_| form.touch(key);
-    let invalid = move || error.get().is_some().to_string();
+    let invalid = move || form.shown_error(key).is_some().to_string();
     let required = move || is_required(&form, key);
 
     let input = match control {
@@ -99,25 +98,20 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         .into_any(),
     };
 
-    field_frame(key, id, false, error, input)
+    field_frame(key, id, false, input)
 }
 
 /// Label (with the required mark), hint, the control and its error: the
 /// frame every field shares, one view for all of them.
-fn field_frame(
-    key: &'static str,
-    id: String,
-    always_required: bool,
-    error: Memo<Option<String>>,
-    control: AnyView,
-) -> AnyView {
+fn field_frame(key: &'static str, id: String, always_required: bool, control: AnyView) -> AnyView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let required = move || always_required || is_required(&form, key);
+    let error = move || form.shown_error(key);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     view! {
-        <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
+        <div class="ltw-field" class:ltw-field--error=move || error().is_some()>
             <label class="ltw-label" for=id>
                 {i18n.tk(keys::field_label(key).into())}
                 {move || required().then(|| view! { <span class="ltw-required">" " {i18n.t("required-mark")}</span> })}
@@ -125,7 +119,7 @@ fn field_frame(
             <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key).into())}</p>
             {control}
             <p class="ltw-error" id=error_id>
-                {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
+                {move || error().map(|code| i18n.text(&keys::error(&code)))}
             </p>
         </div>
     }
@@ -159,7 +153,6 @@ pub fn DirectionField() -> impl IntoView {
     let key = Field::Direction.id();
     let value = form.field(Field::Direction);
     let id = config.id(key);
-    let error = Memo::new(move |_| form.shown_error(key));
     let options = DIRECTIONS
         .iter()
         .map(|choice| {
@@ -177,7 +170,7 @@ pub fn DirectionField() -> impl IntoView {
             id=id.clone()
             class="ltw-input ltw-select"
             aria-describedby=described_by
-            aria-invalid=move || error.get().is_some().to_string()
+            aria-invalid=move || form.shown_error(key).is_some().to_string()
             aria-required="true"
             prop:value=move || value.get()
             on:change=move |ev| {
@@ -191,7 +184,7 @@ pub fn DirectionField() -> impl IntoView {
         </select>
     }
     .into_any();
-    field_frame(key, id, true, error, select)
+    field_frame(key, id, true, select)
 }
 
 /// IP field: besides errors, says what kind of address a valid but
