@@ -16,11 +16,12 @@ pub fn ReviewStep() -> impl IntoView {
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
     let dialog_open = RwSignal::new(false);
-    // The payload is rebuilt when the language changes (its `locale` does).
-    let ticket = Memo::new(move |_| form.to_ticket(i18n.lang.get()));
+    // The payload is rebuilt when the language changes (its `locale` does);
+    // nothing else it reads is tracked, so no memo is needed.
+    let ticket = move || form.to_ticket(i18n.lang.get());
 
     let rows = move || {
-        let t = ticket.get()?;
+        let t = ticket()?;
         let category = ticket_core::catalog::find(&t.category)?;
         let mut items = vec![(
             i18n.text("review-category"),
@@ -76,12 +77,11 @@ pub fn ReviewStep() -> impl IntoView {
         Some(html)
     };
     let trace = move || {
-        ticket
-            .get()
+        ticket()
             .and_then(|t| t.trace_summary)
             .map(|summary| view! { <TraceSummaryView summary lang=i18n.lang.get()/> })
     };
-    let json = move || ticket.get().map(|t| t.to_json()).unwrap_or_default();
+    let json = move || ticket().map(|t| t.to_json()).unwrap_or_default();
 
     let sender = expect_context::<Sender>();
     let submit = move |_| {
