@@ -15,9 +15,9 @@ pub fn PolicyDialog(
     /// shown to the customer.
     policy: Memo<PolicyFindings>,
     /// "Edit my ticket".
-    on_edit: Callback<()>,
+    on_edit: impl Fn() + 'static,
     /// "Submit anyway".
-    on_confirm: Callback<()>,
+    on_confirm: impl Fn() + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<WidgetConfig>();
@@ -67,7 +67,7 @@ pub fn PolicyDialog(
                     autofocus
                     on:click=move |_| {
                         open.set(false);
-                        on_edit.run(());
+                        on_edit();
                     }
                 >
                     {i18n.t("policy-dialog-edit")}
@@ -77,7 +77,7 @@ pub fn PolicyDialog(
                     class="ltw-button ltw-button--danger"
                     on:click=move |_| {
                         open.set(false);
-                        on_confirm.run(());
+                        on_confirm();
                     }
                 >
                     {i18n.t("policy-dialog-confirm")}

@@ -94,15 +94,15 @@ pub fn ReviewStep() -> impl IntoView {
         }
     };
     let message_id = config.id("message");
-    let on_edit = Callback::new(move |()| {
+    let on_edit = move || {
         form.step.set(Step::Details);
         let id = message_id.clone();
         request_animation_frame(move || focus_by_id(&id));
-    });
-    let on_confirm = Callback::new(move |()| {
+    };
+    let on_confirm = move || {
         form.acknowledged.set(true);
         sender.submit();
-    });
+    };
 
     // While a request is in flight, or a retry is counting down, "Submit"
     // cannot start a second one (double clicks, Enter): one ticket only.
