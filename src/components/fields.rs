@@ -55,8 +55,9 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         form.edited(key);
     };
     let on_blur = move |_| form.touch(key);
-    let invalid = move || form.shown_error(key).is_some().to_string();
-    let required = move || is_required(&form, key);
+    let invalid = invalid(form, key);
+    let required = move || is_required(&form, key).to_string();
+    let current = current(value);
 
     let input = match control {
         Control::Multiline | Control::Code => view! {
@@ -68,8 +69,8 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
                 spellcheck=if control == Control::Code { "false" } else { "true" }
                 aria-describedby=described_by.clone()
                 aria-invalid=invalid
-                aria-required=move || required().to_string()
-                prop:value=move || value.get()
+                aria-required=required
+                prop:value=current
                 on:input=on_input
                 on:compositionend=on_composition_end
                 on:blur=on_blur
@@ -88,8 +89,8 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
                 }
                 aria-describedby=described_by.clone()
                 aria-invalid=invalid
-                aria-required=move || required().to_string()
-                prop:value=move || value.get()
+                aria-required=required
+                prop:value=current
                 on:input=on_input
                 on:compositionend=on_composition_end
                 on:blur=on_blur
@@ -99,6 +100,16 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
     };
 
     field_frame(key, id, false, input)
+}
+
+/// `aria-invalid` of a field's control: one closure type for all fields.
+fn invalid(form: Form, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || form.shown_error(key).is_some().to_string()
+}
+
+/// `prop:value` of a field's control: one closure type for all fields.
+fn current(value: RwSignal<String>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || value.get()
 }
 
 /// Label (with the required mark), hint, the control and its error: the
@@ -170,9 +181,9 @@ pub fn DirectionField() -> impl IntoView {
             id=id.clone()
             class="ltw-input ltw-select"
             aria-describedby=described_by
-            aria-invalid=move || form.shown_error(key).is_some().to_string()
+            aria-invalid=invalid(form, key)
             aria-required="true"
-            prop:value=move || value.get()
+            prop:value=current(value)
             on:change=move |ev| {
                 value.set(target_value(&ev));
                 form.edited(key);
