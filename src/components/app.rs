@@ -67,9 +67,8 @@ pub fn App(
     });
 
     let fatal = config.problems.iter().any(ConfigProblem::is_fatal);
-    let body = move || match fatal {
-        true => ().into_any(),
-        false => view! {
+    let body = (!fatal).then(|| {
+        view! {
             <DraftNotices/>
             <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
             {move || match form.step.get() {
@@ -79,8 +78,7 @@ pub fn App(
                 Step::Done => view! { <DoneStep/> }.into_any(),
             }}
         }
-        .into_any(),
-    };
+    });
 
     // Not a named region (landmark): a page may hold several widgets with
     // the same title, and landmarks must be told apart. The host page's own
