@@ -40,17 +40,19 @@ pub fn SendStatus() -> impl IntoView {
     // with every tick of the countdown.
     let message = Memo::new(move |_| match form.send_state.get() {
         SendState::Idle | SendState::Rejected => None,
-        SendState::Sending { attempt: 1 } => Some(("ltw-alert--info", i18n.text("status-sending"))),
+        SendState::Sending { attempt: 1 } => {
+            Some(("ltw-alert ltw-alert--info", i18n.text("status-sending")))
+        }
         SendState::Sending { attempt } => Some((
-            "ltw-alert--info",
+            "ltw-alert ltw-alert--info",
             i18n.t_args("status-sending-again", &[("attempt", attempt.to_string())]),
         )),
         SendState::Waiting { failure, .. } => {
-            Some(("ltw-alert--error", failure_text(i18n, failure)))
+            Some(("ltw-alert ltw-alert--error", failure_text(i18n, failure)))
         }
-        SendState::Offline => Some(("ltw-alert--error", i18n.text("status-offline"))),
+        SendState::Offline => Some(("ltw-alert ltw-alert--error", i18n.text("status-offline"))),
         SendState::Failed(failure) => Some((
-            "ltw-alert--error",
+            "ltw-alert ltw-alert--error",
             format!(
                 "{} {}",
                 failure_text(i18n, failure),
@@ -58,7 +60,7 @@ pub fn SendStatus() -> impl IntoView {
             ),
         )),
         SendState::Refused { status, detail } => Some((
-            "ltw-alert--error",
+            "ltw-alert ltw-alert--error",
             i18n.t_args(
                 "status-refused",
                 &[("status", status.to_string()), ("detail", detail)],
@@ -131,7 +133,7 @@ pub fn SendStatus() -> impl IntoView {
 
     view! {
         <div class="ltw-status" role="status" aria-live="polite">
-            {move || message.get().map(|(class, text)| view! { <p class=format!("ltw-alert {class}")>{text} {countdown}</p> })}
+            {move || message.get().map(|(class, text)| view! { <p class=class>{text} {countdown}</p> })}
         </div>
         <div class="ltw-actions ltw-actions--start">
             {move || can_try_now().then(|| view! {
