@@ -102,7 +102,7 @@ impl Sender {
                 if let Some(endpoint) = self.config.with_value(|c| c.endpoint.clone()) {
                     draft::clear(&endpoint);
                 }
-                form.reference.set(Some(reference));
+                form.reference.set(reference);
                 form.send_state.set(SendState::Idle);
                 form.step.set(Step::Done);
             }

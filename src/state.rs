@@ -88,15 +88,14 @@ pub struct Form {
     /// False once the browser refused to store the draft.
     pub storage_ok: RwSignal<bool>,
     pub send_state: RwSignal<SendState>,
-    pub reference: RwSignal<Option<String>>,
+    /// The accepted ticket's reference (never empty); empty before.
+    pub reference: RwSignal<String>,
     /// Parsed once per change of the trace text, shared by the field's
     /// summary, validation and the payload.
     pub trace: Memo<Option<Result<TraceSummary, NotATrace>>>,
     /// What the scope guard finds in the free text, recomputed only when
     /// that text changes (not on every keystroke elsewhere).
     pub policy: Memo<PolicyFindings>,
-    /// Circumvention terms (from `policy`), for the dialog and the payload.
-    pub policy_terms: Memo<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -149,13 +148,18 @@ impl Form {
             draft_restored: RwSignal::new(false),
             storage_ok: RwSignal::new(true),
             send_state: RwSignal::new(SendState::Idle),
-            reference: RwSignal::new(None),
+            reference: RwSignal::new(String::new()),
             trace: Memo::new(move |_| {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
             policy,
-            policy_terms: Memo::new(move |_| policy.with(|p| p.circumvention.clone())),
         }
+    }
+
+    /// Circumvention terms (from `policy`), for the hint and the dialog
+    /// (tracked).
+    pub fn policy_terms(&self) -> Vec<String> {
+        self.policy.with(|p| p.circumvention.clone())
     }
 
     /// Replaces every detected secret in the free-text fields by a marker.
@@ -178,7 +182,7 @@ impl Form {
     /// contact details stay.
     pub fn start_new_ticket(&self) {
         self.reset_ticket(crate::draft::new_idempotency_key());
-        self.reference.set(None);
+        self.reference.set(String::new());
         self.step.set(Step::Category);
     }
 

@@ -57,21 +57,18 @@ pub fn App(
     };
     // Moving focus to the new step's heading tells screen-reader users where
     // they are; skipped on first render so the page does not jump.
-    let first_render = StoredValue::new(true);
+    // (The effect's previous value is `None` only on its first run.)
     let focus_id = step_heading_id.clone();
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         form.step.track();
-        if first_render.get_value() {
-            first_render.set_value(false);
-            return;
+        if previous.is_some() {
+            focus_by_id(&focus_id);
         }
-        focus_by_id(&focus_id);
     });
 
     let fatal = config.problems.iter().any(ConfigProblem::is_fatal);
-    let body = move || match fatal {
-        true => ().into_any(),
-        false => view! {
+    let body = (!fatal).then(|| {
+        view! {
             <DraftNotices/>
             <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
             {move || match form.step.get() {
@@ -81,8 +78,7 @@ pub fn App(
                 Step::Done => view! { <DoneStep/> }.into_any(),
             }}
         }
-        .into_any(),
-    };
+    });
 
     // Not a named region (landmark): a page may hold several widgets with
     // the same title, and landmarks must be told apart. The host page's own

@@ -42,8 +42,8 @@ pub fn CategoryStep() -> impl IntoView {
                             }
                         }
                     />
-                    <span class="ltw-choice-title">{move || i18n.text(&keys::group_title(group))}</span>
-                    <span class="ltw-choice-text" id=intro_id>{move || i18n.text(&keys::group_intro(group))}</span>
+                    <span class="ltw-choice-title">{i18n.tk(keys::group_title(group).into())}</span>
+                    <span class="ltw-choice-text" id=intro_id>{i18n.tk(keys::group_intro(group).into())}</span>
                 </label>
             }
         })
@@ -109,7 +109,7 @@ fn CategoryOption(category: &'static Category, missing: RwSignal<bool>) -> impl 
             <span class="ltw-choice-excluded">
                 <strong>{i18n.t("scope-not-covered")}</strong>
                 " "
-                {move || i18n.text(&key)}
+                {i18n.tk(key.into())}
             </span>
         }
     });
@@ -128,9 +128,9 @@ fn CategoryOption(category: &'static Category, missing: RwSignal<bool>) -> impl 
                     missing.set(false);
                 }
             />
-            <span class="ltw-choice-title">{move || i18n.text(&keys::category_title(category))}</span>
+            <span class="ltw-choice-title">{i18n.tk(keys::category_title(category).into())}</span>
             <span class="ltw-choice-text" id=scope_id>
-                {move || i18n.text(&keys::category_scope(category))}
+                {i18n.tk(keys::category_scope(category).into())}
                 {excluded}
             </span>
         </label>

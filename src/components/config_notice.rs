@@ -1,3 +1,4 @@
+use super::trace_summary::element;
 use crate::config::{ConfigProblem, WidgetConfig};
 use crate::i18n::{Lang, key, tr, tr_args, use_i18n};
 use leptos::prelude::*;
@@ -10,26 +11,32 @@ pub fn ConfigNotice(problems: Vec<ConfigProblem>) -> impl IntoView {
     if problems.is_empty() {
         return ().into_any();
     }
-    let per_lang = Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            let items = problems
-                .iter()
-                .map(|p| {
-                    let (message, id) = p.message();
-                    view! { <li>{tr_args(lang, message, &[("id", id.to_owned())])}</li> }
-                })
-                .collect_view();
-            view! {
-                <div lang=lang.tag()>
-                    <p class="ltw-config-title">{tr(lang, key("config-title"))}</p>
-                    <ul>{items}</ul>
-                </div>
-            }
-        })
-        .collect_view();
+    // Static text: written as escaped markup rather than a view per item.
+    let mut html = String::new();
+    for lang in Lang::ALL {
+        html.push_str("<div lang=\"");
+        html.push_str(lang.tag());
+        html.push_str("\">");
+        element(
+            &mut html,
+            "p",
+            " class=\"ltw-config-title\"",
+            &tr(lang, key("config-title")),
+        );
+        html.push_str("<ul>");
+        for p in &problems {
+            let (message, id) = p.message();
+            element(
+                &mut html,
+                "li",
+                "",
+                &tr_args(lang, message, &[("id", id.to_owned())]),
+            );
+        }
+        html.push_str("</ul></div>");
+    }
     view! {
-        <div class="ltw-alert ltw-alert--error ltw-config" role="alert">{per_lang}</div>
+        <div class="ltw-alert ltw-alert--error ltw-config" role="alert" inner_html=html></div>
     }
     .into_any()
 }

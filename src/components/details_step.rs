@@ -1,12 +1,14 @@
 use super::app::focus_by_id;
-use super::fields::{Control, DirectionField, IpField, TextField};
+use super::fields::{Control, DirectionField, IpField, TextField, note};
 use super::notices::CircumventionNotice;
 use super::trace_summary::TraceField;
+use super::trace_summary::{element, escape};
 use crate::config::WidgetConfig;
 use crate::i18n::{keys, use_i18n};
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 use ticket_core::catalog::{Field, Group};
+use wasm_bindgen::JsCast;
 
 /// Step 2: the common fields and the chosen category's own fields.
 #[component]
@@ -34,34 +36,29 @@ pub fn DetailsStep() -> impl IntoView {
         .collect_view();
 
     let notice = keys::category_notice(category)
-        .map(|key| view! { <p class="ltw-notice ltw-notice--info">{move || i18n.text(&key)}</p> });
+        .map(|key| view! { <p class="ltw-notice ltw-notice--info">{i18n.tk(key.into())}</p> });
 
-    let policy_hint = move || {
-        let terms = form.policy_terms.get();
+    let policy_hint = note(move || {
+        let terms = form.policy_terms();
         (!terms.is_empty()).then(|| {
-            view! {
-                <p class="ltw-note ltw-note--warn">
-                    {i18n.t_args("policy-hint", &[("terms", terms.join(", "))])}
-                </p>
-            }
+            let text = i18n.t_args("policy-hint", &[("terms", terms.join(", "))]);
+            ("ltw-note ltw-note--warn", text)
         })
-    };
+    });
     // Customer-installed software is outside technical support; say so
     // early, but the customer may still send the ticket.
-    let scope_hint = move || {
+    let scope_hint = note(move || {
         let terms = form.policy.with(|p| p.out_of_scope.clone());
         (category.group == Group::Technical && !terms.is_empty()).then(|| {
-            view! {
-                <p class="ltw-note ltw-note--warn">
-                    {i18n.t_args("out-of-scope-hint", &[("terms", terms.join(", "))])}
-                    " "
-                    {i18n.t("cat-technical-general-excluded")}
-                    " "
-                    {i18n.t("out-of-scope-still")}
-                </p>
-            }
+            let text = format!(
+                "{} {} {}",
+                i18n.t_args("out-of-scope-hint", &[("terms", terms.join(", "))]),
+                i18n.text("cat-technical-general-excluded"),
+                i18n.text("out-of-scope-still")
+            );
+            ("ltw-note ltw-note--warn", text)
         })
-    };
+    });
     let secrets_hint = move || {
         let kinds = form.policy.with(|p| p.secrets.clone());
         (!kinds.is_empty()).then(|| {
@@ -94,9 +91,9 @@ pub fn DetailsStep() -> impl IntoView {
         <div class="ltw-step">
             <ErrorSummary id=summary_id/>
             <p class="ltw-chosen">
-                <strong>{move || i18n.text(&keys::category_title(category))}</strong>
+                <strong>{i18n.tk(keys::category_title(category).into())}</strong>
                 " — "
-                {move || i18n.text(&keys::category_scope(category))}
+                {i18n.tk(keys::category_scope(category).into())}
             </p>
             {notice}
             {category.group.shows_circumvention_notice().then(|| view! { <CircumventionNotice/> })}
@@ -129,42 +126,44 @@ fn ErrorSummary(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
+    // Plain text and links: written as escaped markup rather than a view
+    // per entry; one click handler on the box serves every link.
     let items = move || {
         if !form.show_all_errors.get() {
-            return None;
+            return String::new();
         }
         let invalid = form.invalid_keys();
         if invalid.is_empty() {
-            return None;
+            return String::new();
         }
-        let links = invalid
-            .into_iter()
-            .map(|key| {
-                let target = config.id(key);
-                let href = format!("#{target}");
-                let label = i18n.text(&keys::field_label(key));
-                let message = form
-                    .error_of(key)
-                    .map(|c| i18n.text(&keys::error(&c)))
-                    .unwrap_or_default();
-                view! {
-                    <li>
-                        <a href=href on:click=move |ev| {
-                            ev.prevent_default();
-                            focus_by_id(&target);
-                        }>{label} ": " {message}</a>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <h3>{i18n.t("error-summary-title")}</h3>
-            <ul>{links}</ul>
-        })
+        let mut html = String::new();
+        element(&mut html, "h3", "", &i18n.text("error-summary-title"));
+        html.push_str("<ul>");
+        for key in invalid {
+            let label = i18n.text(&keys::field_label(key));
+            let message = form
+                .error_of(key)
+                .map(|c| i18n.text(&keys::error(&c)))
+                .unwrap_or_default();
+            let href = format!(" href=\"#{}\"", escape(&config.id(key)));
+            html.push_str("<li>");
+            element(&mut html, "a", &href, &format!("{label}: {message}"));
+            html.push_str("</li>");
+        }
+        html.push_str("</ul>");
+        html
+    };
+    let follow = move |ev: leptos::ev::MouseEvent| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+        if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+            ev.prevent_default();
+            focus_by_id(&href[1..]);
+        }
     };
     view! {
-        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get() || form.invalid_keys().is_empty()>
-            {items}
-        </div>
+        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get() || form.invalid_keys().is_empty() inner_html=items on:click=follow></div>
     }
 }

@@ -31,19 +31,13 @@ pub enum Control {
 
 #[component]
 pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl IntoView {
-    let i18n = use_i18n();
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
     let Some(value) = form.value(key) else {
         return ().into_any();
     };
     let id = config.id(key);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = format!("{hint_id} {error_id}");
-    let error = Memo::new(move |_| form.shown_error(key));
-    let label_key = keys::field_label(key);
-    let hint_key = keys::field_hint(key);
+    let described_by = format!("{id}-hint {id}-error");
 
     // Chinese IMEs fire input events while a word is still being composed;
     // the value is taken when composition ends, so the IME is never disturbed.
@@ -61,8 +55,9 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         form.edited(key);
     };
     let on_blur = move |_| form.touch(key);
-    let invalid = move || error.get().is_some().to_string();
-    let required = move || is_required(&form, key);
+    let invalid = invalid(form, key);
+    let required = move || is_required(&form, key).to_string();
+    let current = current(value);
 
     let input = match control {
         Control::Multiline | Control::Code => view! {
@@ -74,8 +69,8 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
                 spellcheck=if control == Control::Code { "false" } else { "true" }
                 aria-describedby=described_by.clone()
                 aria-invalid=invalid
-                aria-required=move || required().to_string()
-                prop:value=move || value.get()
+                aria-required=required
+                prop:value=current
                 on:input=on_input
                 on:compositionend=on_composition_end
                 on:blur=on_blur
@@ -94,8 +89,8 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
                 }
                 aria-describedby=described_by.clone()
                 aria-invalid=invalid
-                aria-required=move || required().to_string()
-                prop:value=move || value.get()
+                aria-required=required
+                prop:value=current
                 on:input=on_input
                 on:compositionend=on_composition_end
                 on:blur=on_blur
@@ -104,17 +99,38 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         .into_any(),
     };
 
-    let label_for = id.clone();
+    field_frame(key, id, false, input)
+}
+
+/// `aria-invalid` of a field's control: one closure type for all fields.
+fn invalid(form: Form, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || form.shown_error(key).is_some().to_string()
+}
+
+/// `prop:value` of a field's control: one closure type for all fields.
+fn current(value: RwSignal<String>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || value.get()
+}
+
+/// Label (with the required mark), hint, the control and its error: the
+/// frame every field shares, one view for all of them.
+fn field_frame(key: &'static str, id: String, always_required: bool, control: AnyView) -> AnyView {
+    let i18n = use_i18n();
+    let form = expect_context::<Form>();
+    let required = move || always_required || is_required(&form, key);
+    let error = move || form.shown_error(key);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
     view! {
-        <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
-            <label class="ltw-label" for=label_for>
-                {move || i18n.text(&label_key)}
-                {move || required().then(|| view! { <span class="ltw-required">" " {i18n.text("required-mark")}</span> })}
+        <div class="ltw-field" class:ltw-field--error=move || error().is_some()>
+            <label class="ltw-label" for=id>
+                {i18n.tk(keys::field_label(key).into())}
+                {move || required().then(|| view! { <span class="ltw-required">" " {i18n.t("required-mark")}</span> })}
             </label>
-            <p class="ltw-hint" id=hint_id>{move || i18n.text(&hint_key)}</p>
-            {input}
+            <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key).into())}</p>
+            {control}
             <p class="ltw-error" id=error_id>
-                {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
+                {move || error().map(|code| i18n.text(&keys::error(&code)))}
             </p>
         </div>
     }
@@ -148,50 +164,38 @@ pub fn DirectionField() -> impl IntoView {
     let key = Field::Direction.id();
     let value = form.field(Field::Direction);
     let id = config.id(key);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let error = Memo::new(move |_| form.shown_error(key));
     let options = DIRECTIONS
         .iter()
         .map(|choice| {
             let label = keys::choice(Field::Direction, choice);
             view! {
                 <option value=*choice selected=move || value.get() == *choice>
-                    {move || i18n.text(&label)}
+                    {i18n.tk(label.into())}
                 </option>
             }
         })
         .collect_view();
-    let label_for = id.clone();
-    let described_by = format!("{hint_id} {error_id}");
-    view! {
-        <div class="ltw-field" class:ltw-field--error=move || error.get().is_some()>
-            <label class="ltw-label" for=label_for>
-                {move || i18n.text(&keys::field_label(key))}
-                <span class="ltw-required">" " {i18n.t("required-mark")}</span>
-            </label>
-            <p class="ltw-hint" id=hint_id>{move || i18n.text(&keys::field_hint(key))}</p>
-            <select
-                id=id
-                class="ltw-input ltw-select"
-                aria-describedby=described_by
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-required="true"
-                prop:value=move || value.get()
-                on:change=move |ev| {
-                    value.set(target_value(&ev));
-                    form.edited(key);
-                    form.touch(key);
-                }
-            >
-                <option value="" selected=move || value.get().is_empty()>{i18n.t("direction-placeholder")}</option>
-                {options}
-            </select>
-            <p class="ltw-error" id=error_id>
-                {move || error.get().map(|code| i18n.text(&keys::error(&code)))}
-            </p>
-        </div>
+    let described_by = format!("{id}-hint {id}-error");
+    let select = view! {
+        <select
+            id=id.clone()
+            class="ltw-input ltw-select"
+            aria-describedby=described_by
+            aria-invalid=invalid(form, key)
+            aria-required="true"
+            prop:value=current(value)
+            on:change=move |ev| {
+                value.set(target_value(&ev));
+                form.edited(key);
+                form.touch(key);
+            }
+        >
+            <option value="" selected=move || value.get().is_empty()>{i18n.t("direction-placeholder")}</option>
+            {options}
+        </select>
     }
+    .into_any();
+    field_frame(key, id, true, select)
 }
 
 /// IP field: besides errors, says what kind of address a valid but
@@ -201,23 +205,34 @@ pub fn IpField() -> impl IntoView {
     let i18n = use_i18n();
     let form = expect_context::<Form>();
     let value = form.field(Field::Ip);
-    let info = Memo::new(move |_| value.with(|v| ticket_core::ip::check_ip(v).ok()));
-    let note = move || {
-        info.get().map(|info| {
-            let args = [
-                ("address", info.address.clone()),
-                ("version", info.version.to_string()),
-            ];
-            let (class, key) = if info.is_public() {
-                ("ltw-note ltw-note--ok", key("ip-public").to_owned())
-            } else {
-                ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
-            };
-            view! { <p class=class>{i18n.t_args(&key, &args)}</p> }
-        })
-    };
+    let note = note(move || {
+        value
+            .with(|v| ticket_core::ip::check_ip(v).ok())
+            .map(|info| {
+                let args = [
+                    ("address", info.address.clone()),
+                    ("version", info.version.to_string()),
+                ];
+                let (class, key) = if info.is_public() {
+                    ("ltw-note ltw-note--ok", key("ip-public").to_owned())
+                } else {
+                    ("ltw-note ltw-note--warn", keys::ip_scope(info.scope.id()))
+                };
+                (class, i18n.t_args(&key, &args))
+            })
+    });
     view! {
         <TextField key=Field::Ip.id()/>
         {note}
     }
+}
+
+/// A note shown while `content` gives its class and text: one view type
+/// for every such note keeps the wasm smaller.
+pub fn note(
+    content: impl Fn() -> Option<(&'static str, String)> + Send + Sync + 'static,
+) -> impl IntoView {
+    let content: std::sync::Arc<dyn Fn() -> Option<(&'static str, String)> + Send + Sync> =
+        std::sync::Arc::new(content);
+    move || content().map(|(class, text)| view! { <p class=class>{text}</p> })
 }

@@ -1,5 +1,6 @@
 use crate::config::WidgetConfig;
 use crate::i18n::use_i18n;
+use crate::state::PolicyFindings;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -10,12 +11,13 @@ use leptos::prelude::*;
 pub fn PolicyDialog(
     /// Whether the dialog is open; the dialog sets it to false when closed.
     open: RwSignal<bool>,
-    /// The distinct terms found, shown to the customer.
-    terms: Signal<Vec<String>>,
+    /// What the scope guard found: its distinct circumvention terms are
+    /// shown to the customer.
+    policy: Memo<PolicyFindings>,
     /// "Edit my ticket".
-    on_edit: Callback<()>,
+    on_edit: impl Fn() + 'static,
     /// "Submit anyway".
-    on_confirm: Callback<()>,
+    on_confirm: impl Fn() + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<WidgetConfig>();
@@ -50,7 +52,7 @@ pub fn PolicyDialog(
             <h3 id=title_id>{i18n.t("policy-dialog-title")}</h3>
             <div id=body_id>
                 <p class="ltw-dialog-found">
-                    <strong>{move || i18n.t_args("policy-dialog-found", &[("terms", terms.get().join(", "))])}</strong>
+                    <strong>{move || i18n.t_args("policy-dialog-found", &[("terms", policy.with(|p| p.circumvention.join(", ")))])}</strong>
                 </p>
                 <blockquote class="ltw-quote">
                     <strong>{i18n.t("notice-circumvention-title")}</strong>
@@ -65,7 +67,7 @@ pub fn PolicyDialog(
                     autofocus
                     on:click=move |_| {
                         open.set(false);
-                        on_edit.run(());
+                        on_edit();
                     }
                 >
                     {i18n.t("policy-dialog-edit")}
@@ -75,7 +77,7 @@ pub fn PolicyDialog(
                     class="ltw-button ltw-button--danger"
                     on:click=move |_| {
                         open.set(false);
-                        on_confirm.run(());
+                        on_confirm();
                     }
                 >
                     {i18n.t("policy-dialog-confirm")}

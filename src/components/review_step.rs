@@ -1,7 +1,7 @@
 use super::app::focus_by_id;
 use super::policy_dialog::PolicyDialog;
 use super::send_status::SendStatus;
-use super::trace_summary::TraceSummaryView;
+use super::trace_summary::{TraceSummaryView, element};
 use crate::config::WidgetConfig;
 use crate::i18n::{keys, use_i18n};
 use crate::sending::Sender;
@@ -16,11 +16,12 @@ pub fn ReviewStep() -> impl IntoView {
     let form = expect_context::<Form>();
     let config = expect_context::<WidgetConfig>();
     let dialog_open = RwSignal::new(false);
-    // The payload is rebuilt when the language changes (its `locale` does).
-    let ticket = Memo::new(move |_| form.to_ticket(i18n.lang.get()));
+    // The payload is rebuilt when the language changes (its `locale` does);
+    // nothing else it reads is tracked, so no memo is needed.
+    let ticket = move || form.to_ticket(i18n.lang.get());
 
     let rows = move || {
-        let t = ticket.get()?;
+        let t = ticket()?;
         let category = ticket_core::catalog::find(&t.category)?;
         let mut items = vec![(
             i18n.text("review-category"),
@@ -56,49 +57,52 @@ pub fn ReviewStep() -> impl IntoView {
             false,
         ));
         let empty = i18n.text("review-empty");
-        Some(
-            items
-                .into_iter()
-                .map(|(label, value, mono)| {
-                    let shown = if value.trim().is_empty() {
-                        empty.clone()
-                    } else {
-                        value
-                    };
-                    view! {
-                        <dt>{label}</dt>
-                        <dd class="ltw-pre" class:ltw-mono=mono>{shown}</dd>
-                    }
-                })
-                .collect_view(),
-        )
+        // Plain text only: written as escaped markup rather than a view
+        // per row, which keeps the wasm smaller.
+        let mut html = String::new();
+        for (label, value, mono) in items {
+            let shown = if value.trim().is_empty() {
+                &empty
+            } else {
+                &value
+            };
+            element(&mut html, "dt", "", &label);
+            let class = if mono {
+                " class=\"ltw-pre ltw-mono\""
+            } else {
+                " class=\"ltw-pre\""
+            };
+            element(&mut html, "dd", class, shown);
+        }
+        Some(html)
     };
     let trace = move || {
-        ticket
-            .get()
+        ticket()
             .and_then(|t| t.trace_summary)
             .map(|summary| view! { <TraceSummaryView summary lang=i18n.lang.get()/> })
     };
-    let json = move || ticket.get().map(|t| t.to_json()).unwrap_or_default();
+    let json = move || ticket().map(|t| t.to_json()).unwrap_or_default();
 
     let sender = expect_context::<Sender>();
     let submit = move |_| {
-        if !form.policy_terms.get_untracked().is_empty() && !form.acknowledged.get_untracked() {
+        if !form.policy.with_untracked(|p| p.circumvention.is_empty())
+            && !form.acknowledged.get_untracked()
+        {
             dialog_open.set(true);
         } else {
             sender.submit();
         }
     };
     let message_id = config.id("message");
-    let on_edit = Callback::new(move |()| {
+    let on_edit = move || {
         form.step.set(Step::Details);
         let id = message_id.clone();
         request_animation_frame(move || focus_by_id(&id));
-    });
-    let on_confirm = Callback::new(move |()| {
+    };
+    let on_confirm = move || {
         form.acknowledged.set(true);
         sender.submit();
-    });
+    };
 
     // While a request is in flight, or a retry is counting down, "Submit"
     // cannot start a second one (double clicks, Enter): one ticket only.
@@ -111,7 +115,7 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <div class="ltw-step">
             <p class="ltw-intro">{i18n.t("review-intro")}</p>
-            <dl class="ltw-review">{rows}</dl>
+            <dl class="ltw-review" inner_html=move || rows().unwrap_or_default()></dl>
             {trace}
             <details class="ltw-raw">
                 <summary>{i18n.t("review-raw")}</summary>
@@ -126,7 +130,7 @@ pub fn ReviewStep() -> impl IntoView {
                     {i18n.t("btn-submit")}
                 </button>
             </div>
-            <PolicyDialog open=dialog_open terms=form.policy_terms.into() on_edit on_confirm/>
+            <PolicyDialog open=dialog_open policy=form.policy on_edit on_confirm/>
         </div>
     }
 }

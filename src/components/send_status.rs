@@ -40,17 +40,19 @@ pub fn SendStatus() -> impl IntoView {
     // with every tick of the countdown.
     let message = Memo::new(move |_| match form.send_state.get() {
         SendState::Idle | SendState::Rejected => None,
-        SendState::Sending { attempt: 1 } => Some(("ltw-alert--info", i18n.text("status-sending"))),
+        SendState::Sending { attempt: 1 } => {
+            Some(("ltw-alert ltw-alert--info", i18n.text("status-sending")))
+        }
         SendState::Sending { attempt } => Some((
-            "ltw-alert--info",
+            "ltw-alert ltw-alert--info",
             i18n.t_args("status-sending-again", &[("attempt", attempt.to_string())]),
         )),
         SendState::Waiting { failure, .. } => {
-            Some(("ltw-alert--error", failure_text(i18n, failure)))
+            Some(("ltw-alert ltw-alert--error", failure_text(i18n, failure)))
         }
-        SendState::Offline => Some(("ltw-alert--error", i18n.text("status-offline"))),
+        SendState::Offline => Some(("ltw-alert ltw-alert--error", i18n.text("status-offline"))),
         SendState::Failed(failure) => Some((
-            "ltw-alert--error",
+            "ltw-alert ltw-alert--error",
             format!(
                 "{} {}",
                 failure_text(i18n, failure),
@@ -58,7 +60,7 @@ pub fn SendStatus() -> impl IntoView {
             ),
         )),
         SendState::Refused { status, detail } => Some((
-            "ltw-alert--error",
+            "ltw-alert ltw-alert--error",
             i18n.t_args(
                 "status-refused",
                 &[("status", status.to_string()), ("detail", detail)],
@@ -81,9 +83,10 @@ pub fn SendStatus() -> impl IntoView {
         )
     };
 
-    // None: not copied yet; Some(true): on the clipboard; Some(false): the
-    // clipboard refused, so the text is shown for copying by hand.
-    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    // Whether "copy" was used, and whether the clipboard took the text (if
+    // it refused, the text is shown for copying by hand).
+    let copied = RwSignal::new(false);
+    let clipboard_ok = RwSignal::new(false);
     let text = move || {
         form.to_ticket(i18n.lang.get())
             .map(|t| ticket_as_text(&t, i18n.lang.get()))
@@ -97,15 +100,20 @@ pub fn SendStatus() -> impl IntoView {
                 let promise = c.write_text(&text);
                 leptos::task::spawn_local(async move {
                     let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                    copied.set(Some(ok));
+                    clipboard_ok.set(ok);
+                    copied.set(true);
                 });
             }
-            None => copied.set(Some(false)),
+            None => {
+                clipboard_ok.set(false);
+                copied.set(true);
+            }
         }
     };
     let support = config.support_email.clone();
     let copied_message = move || {
-        copied.get().map(|ok| {
+        copied.get().then(|| {
+            let ok = clipboard_ok.get();
             let note = match (&support, ok) {
                 (Some(email), true) => i18n.t_args("copy-done-to", &[("email", email.clone())]),
                 (None, true) => i18n.text("copy-done"),
@@ -125,7 +133,7 @@ pub fn SendStatus() -> impl IntoView {
 
     view! {
         <div class="ltw-status" role="status" aria-live="polite">
-            {move || message.get().map(|(class, text)| view! { <p class=format!("ltw-alert {class}")>{text} {countdown}</p> })}
+            {move || message.get().map(|(class, text)| view! { <p class=class>{text} {countdown}</p> })}
         </div>
         <div class="ltw-actions ltw-actions--start">
             {move || can_try_now().then(|| view! {

@@ -86,12 +86,46 @@ fn hop_loss(hop: &Hop) -> Option<f64> {
     })
 }
 
+/// `text` with the characters HTML gives a meaning escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `<tag attrs>text</tag>`, the text escaped.
+pub fn element(out: &mut String, tag: &str, attrs: &str, text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(attrs);
+    out.push('>');
+    out.push_str(&escape(text));
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
 /// Rendered whole for one language: the caller re-renders it when the
-/// language or the summary changes.
+/// language or the summary changes. Nothing in it is reactive, so it is
+/// written as markup (every text escaped) instead of one view per element,
+/// which keeps the wasm smaller.
 #[component]
 pub fn TraceSummaryView(summary: TraceSummary, lang: Lang) -> impl IntoView {
+    view! { <div class="ltw-trace-summary" inner_html=summary_html(&summary, lang)></div> }
+}
+
+fn summary_html(s: &TraceSummary, lang: Lang) -> String {
     let i18n = I18nNow(lang);
-    let s = summary;
+    let mut out = String::new();
     let detected = i18n.t_args(
         "trace-detected",
         &[
@@ -99,88 +133,96 @@ pub fn TraceSummaryView(summary: TraceSummary, lang: Lang) -> impl IntoView {
             ("hops", s.hop_count.to_string()),
         ],
     );
-    let destination = s
-        .destination
-        .clone()
-        .map(|d| view! { <li>{i18n.t_args("trace-destination", &[("destination", d)])}</li> });
+    out.push_str("<p class=\"ltw-trace-detected\">");
+    element(&mut out, "strong", "", &detected);
+    out.push_str("</p><ul class=\"ltw-trace-facts\">");
+    if let Some(d) = s.destination.clone() {
+        let text = i18n.t_args("trace-destination", &[("destination", d)]);
+        element(&mut out, "li", "", &text);
+    }
     let reached = match s.reached {
         Some(true) => key("trace-reached-yes"),
         Some(false) => key("trace-reached-no"),
         None => key("trace-reached-unknown"),
     };
-    let final_loss = s.final_loss_pct.map(
-        |l| view! { <li>{i18n.t_args("trace-final-loss", &[("loss", short_number(l))])}</li> },
-    );
-    let onset = s
-        .loss_onset_hop
-        .map(|h| view! { <li class="ltw-trace-onset">{i18n.t_args("trace-loss-onset", &[("hop", h.to_string())])}</li> });
+    element(&mut out, "li", "", &i18n.text(reached));
+    if let Some(l) = s.final_loss_pct {
+        let text = i18n.t_args("trace-final-loss", &[("loss", short_number(l))]);
+        element(&mut out, "li", "", &text);
+    }
+    if let Some(h) = s.loss_onset_hop {
+        let text = i18n.t_args("trace-loss-onset", &[("hop", h.to_string())]);
+        element(&mut out, "li", " class=\"ltw-trace-onset\"", &text);
+    }
     let worst_avg = s
         .worst_hop
         .and_then(|w| s.hops.iter().filter(|h| h.hop == w).find_map(|h| h.avg_ms));
-    let worst = s.worst_hop.zip(worst_avg).map(|(h, ms)| {
-        view! {
-            <li class="ltw-trace-worst">
-                {i18n.t_args("trace-worst", &[("hop", h.to_string()), ("ms", short_number(ms))])}
-            </li>
-        }
-    });
-    let rows = s
-        .hops
-        .iter()
-        .map(|hop| {
-            let is_onset = s.loss_onset_hop == Some(hop.hop);
-            let is_worst = s.worst_hop == Some(hop.hop);
-            let host = if hop.responders.is_empty() && hop.avg_ms.is_none() {
-                i18n.text("trace-no-reply")
-            } else {
-                host_of(hop)
-            };
-            let mut marks = Vec::new();
-            if is_onset {
-                marks.push(i18n.text("trace-mark-onset"));
-            }
-            if is_worst {
-                marks.push(i18n.text("trace-mark-worst"));
-            }
-            let marks = (!marks.is_empty())
-                .then(|| view! { <span class="ltw-mark">{marks.join(" · ")}</span> });
-            view! {
-                <tr class:ltw-row-onset=is_onset class:ltw-row-worst=is_worst>
-                    <td>{hop.hop}</td>
-                    <td class="ltw-mono">{host} " " {marks}</td>
-                    <td>{hop_loss(hop).map(|l| format!("{}%", short_number(l)))}</td>
-                    <td>{hop.avg_ms.map(short_number)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="ltw-trace-summary">
-            <p class="ltw-trace-detected"><strong>{detected}</strong></p>
-            <ul class="ltw-trace-facts">
-                {destination}
-                <li>{i18n.text(reached)}</li>
-                {final_loss}
-                {onset}
-                {worst}
-            </ul>
-            // Scrolls sideways on a phone, so it takes focus for the keyboard.
-            <div class="ltw-table-wrap" tabindex="0" role="region" aria-label=i18n.t("trace-table-caption")>
-                <table class="ltw-trace-table">
-                    <caption>{i18n.t("trace-table-caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.t("trace-col-hop")}</th>
-                            <th scope="col">{i18n.t("trace-col-host")}</th>
-                            <th scope="col">{i18n.t("trace-col-loss")}</th>
-                            <th scope="col">{i18n.t("trace-col-avg")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </div>
+    if let Some((h, ms)) = s.worst_hop.zip(worst_avg) {
+        let text = i18n.t_args(
+            "trace-worst",
+            &[("hop", h.to_string()), ("ms", short_number(ms))],
+        );
+        element(&mut out, "li", " class=\"ltw-trace-worst\"", &text);
     }
+    let caption = escape(&i18n.t("trace-table-caption"));
+    // Scrolls sideways on a phone, so it takes focus for the keyboard.
+    out.push_str("</ul><div class=\"ltw-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    out.push_str(&caption);
+    out.push_str("\"><table class=\"ltw-trace-table\"><caption>");
+    out.push_str(&caption);
+    out.push_str("</caption><thead><tr>");
+    for col in [
+        key("trace-col-hop"),
+        key("trace-col-host"),
+        key("trace-col-loss"),
+        key("trace-col-avg"),
+    ] {
+        element(&mut out, "th", " scope=\"col\"", &i18n.t(col));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for hop in &s.hops {
+        let is_onset = s.loss_onset_hop == Some(hop.hop);
+        let is_worst = s.worst_hop == Some(hop.hop);
+        let host = if hop.responders.is_empty() && hop.avg_ms.is_none() {
+            i18n.text("trace-no-reply")
+        } else {
+            host_of(hop)
+        };
+        let mut marks = Vec::new();
+        if is_onset {
+            marks.push(i18n.text("trace-mark-onset"));
+        }
+        if is_worst {
+            marks.push(i18n.text("trace-mark-worst"));
+        }
+        out.push_str(match (is_onset, is_worst) {
+            (true, true) => "<tr class=\"ltw-row-onset ltw-row-worst\">",
+            (true, false) => "<tr class=\"ltw-row-onset\">",
+            (false, true) => "<tr class=\"ltw-row-worst\">",
+            (false, false) => "<tr>",
+        });
+        element(&mut out, "td", "", &hop.hop.to_string());
+        out.push_str("<td class=\"ltw-mono\">");
+        out.push_str(&escape(&host));
+        out.push(' ');
+        if !marks.is_empty() {
+            element(&mut out, "span", " class=\"ltw-mark\"", &marks.join(" · "));
+        }
+        out.push_str("</td>");
+        let loss = hop_loss(hop)
+            .map(|l| format!("{}%", short_number(l)))
+            .unwrap_or_default();
+        element(&mut out, "td", "", &loss);
+        element(
+            &mut out,
+            "td",
+            "",
+            &hop.avg_ms.map(short_number).unwrap_or_default(),
+        );
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    out
 }
 
 #[component]
@@ -194,22 +236,38 @@ fn TraceHowTo() -> impl IntoView {
             .map(|info| info.address)
             .unwrap_or_else(|_| i18n.text("trace-howto-target"))
     };
-    let line = move |key: &'static str| move || i18n.t_args(key, &[("target", target())]);
+    // One reactive markup string for the three commands (each escaped).
+    let lines = move || {
+        let args = [("target", target())];
+        let mut html = String::new();
+        for key in [
+            key("trace-howto-windows"),
+            key("trace-howto-macos"),
+            key("trace-howto-linux"),
+        ] {
+            element(&mut html, "li", "", &i18n.t_args(key, &args));
+        }
+        html
+    };
     view! {
         <details class="ltw-howto">
             <summary>{i18n.t("trace-howto-title")}</summary>
-            <ul class="ltw-mono">
-                <li>{line("trace-howto-windows")}</li>
-                <li>{line("trace-howto-macos")}</li>
-                <li>{line("trace-howto-linux")}</li>
-            </ul>
+            <ul class="ltw-mono" inner_html=lines></ul>
         </details>
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::short_number;
+    use super::{escape, short_number};
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escape("<b a=\"x\">'&'</b>"),
+            "&lt;b a=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;"
+        );
+    }
 
     #[test]
     fn numbers_read_as_before() {

@@ -94,8 +94,17 @@ impl I18n {
     }
 
     /// A reactive text: re-evaluated when the language changes.
-    pub fn t(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        move || tr(self.lang.get(), key)
+    pub fn t(self, key: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        self.tk(std::borrow::Cow::Borrowed(key))
+    }
+
+    /// A reactive text for a key computed once: one closure type for every
+    /// such site keeps the wasm small.
+    pub fn tk(
+        self,
+        key: std::borrow::Cow<'static, str>,
+    ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || tr(self.lang.get(), &key)
     }
 
     /// The text now, for keys computed at run time (tracked as well).
