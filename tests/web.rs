@@ -315,3 +315,36 @@ async fn secrets_are_flagged_and_removed_on_request_and_out_of_scope_software_is
     assert!(message.contains("[removed]") && message.starts_with("nginx keeps returning 502."));
     assert!(!w.text().contains("seems to contain"));
 }
+
+/// The review list and the trace table are written as escaped markup: what
+/// the customer typed must show as text and never become elements.
+#[wasm_bindgen_test]
+async fn markup_typed_by_the_customer_shows_as_text_in_the_review() {
+    let w = mount("en", 7);
+    settle().await;
+    w.choose("inquiry.price").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    let subject = "<img src=x id=injected-img> & \"quotes\" 'too'";
+    let message = "</dd><script id=injected-script>1</script><b id=injected-b>bold</b>";
+    w.type_text("email", "a@example.com");
+    w.type_text("subject", subject);
+    w.type_text("message", message);
+    settle().await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    let review = w
+        .root
+        .query_selector(".ltw-review")
+        .unwrap()
+        .expect("the review list");
+    let shown = review.text_content().unwrap_or_default();
+    assert!(shown.contains(subject), "subject shown as typed: {shown}");
+    assert!(shown.contains(message), "message shown as typed: {shown}");
+    for id in ["injected-img", "injected-script", "injected-b"] {
+        assert!(
+            document().get_element_by_id(id).is_none(),
+            "{id} became an element"
+        );
+    }
+}
