@@ -588,14 +588,7 @@ axe.run(document, {
             )
             .await
             .expect("axe.run");
-        result
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .filter_map(|s| s.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(&result)
     }
 
     /// Anything wider than the viewport: the page, a widget, or an element
@@ -624,14 +617,7 @@ return out;
                 vec![],
             )
             .await;
-        found
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .filter_map(|s| s.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(&found)
     }
 
     pub async fn screenshot(&self, name: &str) {
@@ -672,4 +658,16 @@ return out;
         let _ = self.client.close().await;
         let _ = std::fs::remove_file(&self.store);
     }
+}
+
+/// The strings in a JSON array a page script returned (anything else: none).
+fn strings(value: &Json) -> Vec<String> {
+    value
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
