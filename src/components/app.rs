@@ -1,10 +1,11 @@
-use super::category_step::CategoryStep;
-use super::config_notice::{ConfigNotice, SupportContact};
-use super::details_step::DetailsStep;
-use super::done_step::DoneStep;
-use super::lang_switch::LangSwitch;
-use super::notices::DraftNotices;
-use super::review_step::ReviewStep;
+use super::Ctx;
+use super::category_step::category_step;
+use super::config_notice::{config_notice, support_contact};
+use super::details_step::details_step;
+use super::done_step::done_step;
+use super::lang_switch::lang_switch;
+use super::notices::draft_notices;
+use super::review_step::review_step;
 use crate::config::{ConfigProblem, WidgetConfig};
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, initial_lang};
@@ -37,13 +38,16 @@ pub fn App(
     // A ticket waiting for the network goes out the moment it is back.
     let online = window_event_listener(leptos::ev::online, move |_| sender.back_online());
     on_cleanup(move || online.remove());
-    provide_context(i18n);
-    provide_context(form);
-    provide_context(sender);
-    provide_context(config.clone());
+    let c = Ctx {
+        i18n,
+        form,
+        sender,
+        config: StoredValue::new(config.clone()),
+        instance: config.instance,
+    };
 
-    let heading_id = config.id("heading");
-    let step_heading_id = config.id("step-heading");
+    let heading_id = c.id("heading");
+    let step_heading_id = c.id("step-heading");
     let progress = move || {
         let step = form.step.get();
         i18n.t_args(
@@ -68,14 +72,19 @@ pub fn App(
 
     let fatal = config.problems.iter().any(ConfigProblem::is_fatal);
     let body = (!fatal).then(|| {
+        // Only the step is tracked: the steps' own reads happen inside
+        // their closures (as in a component's body).
         view! {
-            <DraftNotices/>
+            {draft_notices(c)}
             <p class="ltw-progress" id=step_heading_id.clone() tabindex="-1">{progress}</p>
-            {move || match form.step.get() {
-                Step::Category => view! { <CategoryStep/> }.into_any(),
-                Step::Details => view! { <DetailsStep/> }.into_any(),
-                Step::Review => view! { <ReviewStep/> }.into_any(),
-                Step::Done => view! { <DoneStep/> }.into_any(),
+            {move || {
+                let step = form.step.get();
+                untrack(move || match step {
+                    Step::Category => category_step(c).into_any(),
+                    Step::Details => details_step(c).into_any(),
+                    Step::Review => review_step(c).into_any(),
+                    Step::Done => done_step(c).into_any(),
+                })
             }}
         }
     });
@@ -87,11 +96,11 @@ pub fn App(
         <section class="ltw" lang=move || i18n.lang.get().tag()>
             <header class="ltw-header">
                 <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
-                <LangSwitch/>
+                {lang_switch(i18n)}
             </header>
-            <ConfigNotice problems=config.problems.clone()/>
+            {config_notice(&config.problems)}
             {body}
-            <SupportContact/>
+            {support_contact(i18n, config.support_email.clone())}
         </section>
     }
 }

@@ -1,30 +1,27 @@
+use super::Ctx;
 use super::app::focus_by_id;
-use super::notices::CircumventionNotice;
-use crate::config::WidgetConfig;
-use crate::i18n::{keys, use_i18n};
-use crate::state::{Form, Step};
+use super::notices::circumvention_notice;
+use crate::i18n::keys;
+use crate::state::Step;
 use leptos::prelude::*;
 use ticket_core::catalog::Category;
 
 /// Step 1: the group, then one of its categories, each with its scope text
 /// in full beside the choice (never hidden in a tooltip).
-#[component]
-pub fn CategoryStep() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+pub fn category_step(c: Ctx) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     let missing = RwSignal::new(false);
-    let error_id = config.id("category-error");
-    let offered_groups = config.offered_groups();
+    let error_id = c.id("category-error");
+    let offered_groups = c.config.with_value(|config| config.offered_groups());
     let first_group_id = offered_groups
         .first()
-        .map(|g| config.id(&format!("group-{}", g.id())))
+        .map(|g| c.id(&format!("group-{}", g.id())))
         .unwrap_or_default();
 
     let groups = offered_groups
         .into_iter()
         .map(|group| {
-            let id = config.id(&format!("group-{}", group.id()));
+            let id = c.id(&format!("group-{}", group.id()));
             let intro_id = format!("{id}-intro");
             let label_for = id.clone();
             view! {
@@ -32,7 +29,7 @@ pub fn CategoryStep() -> impl IntoView {
                     <input
                         type="radio"
                         id=id
-                        name=config.id("group")
+                        name=c.id("group")
                         aria-describedby=intro_id.clone()
                         prop:checked=move || form.group.get() == Some(group)
                         on:change=move |_| {
@@ -53,15 +50,15 @@ pub fn CategoryStep() -> impl IntoView {
         form.group.get().map(|group| {
             let options = group
                 .categories()
-                .filter(|c| config.offers(c))
-                .map(|c| view! { <CategoryOption category=c missing/> })
+                .filter(|cat| c.config.with_value(|config| config.offers(cat)))
+                .map(|cat| category_option(c, cat, missing))
                 .collect_view();
             view! {
                 <fieldset class="ltw-fieldset">
                     <legend>{i18n.t("category-picker-legend")}</legend>
                     <div class="ltw-choices">{options}</div>
                 </fieldset>
-                {group.shows_circumvention_notice().then(|| view! { <CircumventionNotice/> })}
+                {group.shows_circumvention_notice().then(|| circumvention_notice(i18n))}
             }
         })
     };
@@ -97,12 +94,9 @@ pub fn CategoryStep() -> impl IntoView {
     }
 }
 
-#[component]
-fn CategoryOption(category: &'static Category, missing: RwSignal<bool>) -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
-    let id = config.id(&format!("cat-{}", category.slug()));
+fn category_option(c: Ctx, category: &'static Category, missing: RwSignal<bool>) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
+    let id = c.id(&format!("cat-{}", category.slug()));
     let scope_id = format!("{id}-scope");
     let excluded = keys::category_exclusion(category).map(|key| {
         view! {
@@ -119,7 +113,7 @@ fn CategoryOption(category: &'static Category, missing: RwSignal<bool>) -> impl 
             <input
                 type="radio"
                 id=id
-                name=config.id("category")
+                name=c.id("category")
                 value=category.id
                 aria-describedby=scope_id.clone()
                 prop:checked=move || form.category.get() == Some(category)

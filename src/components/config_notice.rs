@@ -1,13 +1,12 @@
 use super::trace_summary::element;
-use crate::config::{ConfigProblem, WidgetConfig};
-use crate::i18n::{Lang, key, tr, tr_args, use_i18n};
+use crate::config::ConfigProblem;
+use crate::i18n::{I18n, Lang, key, tr, tr_args};
 use leptos::prelude::*;
 
 /// What the host page set up wrong, in both languages at once: whoever
 /// reads it (the customer or the page's developer) may not be able to
 /// switch languages in a widget that cannot start.
-#[component]
-pub fn ConfigNotice(problems: Vec<ConfigProblem>) -> impl IntoView {
+pub fn config_notice(problems: &[ConfigProblem]) -> impl IntoView + use<> {
     if problems.is_empty() {
         return ().into_any();
     }
@@ -24,7 +23,7 @@ pub fn ConfigNotice(problems: Vec<ConfigProblem>) -> impl IntoView {
             &tr(lang, key("config-title")),
         );
         html.push_str("<ul>");
-        for p in &problems {
+        for p in problems {
             let (message, id) = p.message();
             element(
                 &mut html,
@@ -42,11 +41,8 @@ pub fn ConfigNotice(problems: Vec<ConfigProblem>) -> impl IntoView {
 }
 
 /// `data-support-email`: the way to support that always works.
-#[component]
-pub fn SupportContact() -> impl IntoView {
-    let i18n = use_i18n();
-    let config = expect_context::<WidgetConfig>();
-    config.support_email.map(|email| {
+pub fn support_contact(i18n: I18n, support_email: Option<String>) -> impl IntoView {
+    support_email.map(|email| {
         let href = format!("mailto:{email}");
         view! {
             <p class="ltw-contact">

@@ -1,37 +1,32 @@
+use super::Ctx;
 use super::app::focus_by_id;
-use super::fields::{Control, DirectionField, IpField, TextField, note};
-use super::notices::CircumventionNotice;
-use super::trace_summary::TraceField;
+use super::fields::{Control, direction_field, ip_field, note, text_field};
+use super::notices::circumvention_notice;
+use super::trace_summary::trace_field;
 use super::trace_summary::{element, escape};
-use crate::config::WidgetConfig;
-use crate::i18n::{keys, use_i18n};
-use crate::state::{Form, Step};
+use crate::i18n::keys;
+use crate::state::Step;
 use leptos::prelude::*;
 use ticket_core::catalog::{Field, Group};
 use wasm_bindgen::JsCast;
 
 /// Step 2: the common fields and the chosen category's own fields.
-#[component]
-pub fn DetailsStep() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+pub fn details_step(c: Ctx) -> AnyView {
+    let Ctx { i18n, form, .. } = c;
     let Some(category) = form.category.get_untracked() else {
         form.step.set(Step::Category);
         return ().into_any();
     };
-    let summary_id = config.id("error-summary");
+    let summary_id = c.id("error-summary");
 
     let category_fields = category
         .fields
         .iter()
         .map(|spec| match spec.field {
-            Field::Ip => view! { <IpField/> }.into_any(),
-            Field::Trace => view! { <TraceField/> }.into_any(),
-            Field::Direction => view! { <DirectionField/> }.into_any(),
-            Field::OsTemplate | Field::OrderNumber => {
-                view! { <TextField key=spec.field.id()/> }.into_any()
-            }
+            Field::Ip => ip_field(c).into_any(),
+            Field::Trace => trace_field(c).into_any(),
+            Field::Direction => direction_field(c),
+            Field::OsTemplate | Field::OrderNumber => text_field(c, spec.field.id(), Control::Text),
         })
         .collect_view();
 
@@ -89,20 +84,20 @@ pub fn DetailsStep() -> impl IntoView {
 
     view! {
         <div class="ltw-step">
-            <ErrorSummary id=summary_id/>
+            {error_summary(c, summary_id)}
             <p class="ltw-chosen">
                 <strong>{i18n.tk(keys::category_title(category).into())}</strong>
                 " — "
                 {i18n.tk(keys::category_scope(category).into())}
             </p>
             {notice}
-            {category.group.shows_circumvention_notice().then(|| view! { <CircumventionNotice/> })}
-            <TextField key="email" control=Control::Email/>
-            <TextField key="name"/>
-            <TextField key="service"/>
+            {category.group.shows_circumvention_notice().then(|| circumvention_notice(i18n))}
+            {text_field(c, "email", Control::Email)}
+            {text_field(c, "name", Control::Text)}
+            {text_field(c, "service", Control::Text)}
             {category_fields}
-            <TextField key="subject"/>
-            <TextField key="message" control=Control::Multiline/>
+            {text_field(c, "subject", Control::Text)}
+            {text_field(c, "message", Control::Multiline)}
             {policy_hint}
             {scope_hint}
             {secrets_hint}
@@ -121,11 +116,8 @@ pub fn DetailsStep() -> impl IntoView {
 
 /// Errors listed at the top after a "Next" with problems, each a link to its
 /// field, in the same words as the inline messages.
-#[component]
-fn ErrorSummary(id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+fn error_summary(c: Ctx, id: String) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     // Plain text and links: written as escaped markup rather than a view
     // per entry; one click handler on the box serves every link.
     let items = move || {
@@ -145,7 +137,7 @@ fn ErrorSummary(id: String) -> impl IntoView {
                 .error_of(key)
                 .map(|c| i18n.text(&keys::error(&c)))
                 .unwrap_or_default();
-            let href = format!(" href=\"#{}\"", escape(&config.id(key)));
+            let href = format!(" href=\"#{}\"", escape(&c.id(key)));
             html.push_str("<li>");
             element(&mut html, "a", &href, &format!("{label}: {message}"));
             html.push_str("</li>");

@@ -1,12 +1,9 @@
-use crate::i18n::use_i18n;
-use crate::state::Form;
+use super::Ctx;
 use leptos::prelude::*;
 
 /// Step 4: the reference the backend returned.
-#[component]
-pub fn DoneStep() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
+pub fn done_step(c: Ctx) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     let email = form.email.get_untracked();
     let new_ticket = move |_| form.start_new_ticket();
     view! {

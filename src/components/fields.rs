@@ -1,8 +1,8 @@
 //! Labelled inputs wired to the form: hint and error tied to the control with
 //! `aria-describedby`, errors shown once the field was left or "Next" pressed.
 
-use crate::config::WidgetConfig;
-use crate::i18n::{key, keys, use_i18n};
+use super::Ctx;
+use crate::i18n::{key, keys};
 use crate::state::Form;
 use leptos::prelude::*;
 use ticket_core::catalog::{DIRECTIONS, Field};
@@ -29,14 +29,12 @@ pub enum Control {
     Code,
 }
 
-#[component]
-pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+pub fn text_field(c: Ctx, key: &'static str, control: Control) -> AnyView {
+    let form = c.form;
     let Some(value) = form.value(key) else {
         return ().into_any();
     };
-    let id = config.id(key);
+    let id = c.id(key);
     let described_by = format!("{id}-hint {id}-error");
 
     // Chinese IMEs fire input events while a word is still being composed;
@@ -99,7 +97,7 @@ pub fn TextField(key: &'static str, #[prop(optional)] control: Control) -> impl 
         .into_any(),
     };
 
-    field_frame(key, id, false, input)
+    field_frame(c, key, id, false, input)
 }
 
 /// `aria-invalid` of a field's control: one closure type for all fields.
@@ -114,9 +112,14 @@ fn current(value: RwSignal<String>) -> impl Fn() -> String + Copy + Send + Sync 
 
 /// Label (with the required mark), hint, the control and its error: the
 /// frame every field shares, one view for all of them.
-fn field_frame(key: &'static str, id: String, always_required: bool, control: AnyView) -> AnyView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
+fn field_frame(
+    c: Ctx,
+    key: &'static str,
+    id: String,
+    always_required: bool,
+    control: AnyView,
+) -> AnyView {
+    let Ctx { i18n, form, .. } = c;
     let required = move || always_required || is_required(&form, key);
     let error = move || form.shown_error(key);
     let hint_id = format!("{id}-hint");
@@ -156,14 +159,11 @@ pub fn target_value(ev: &web_sys::Event) -> String {
 
 /// The routing direction, as a native select (best on phones and with
 /// screen readers).
-#[component]
-pub fn DirectionField() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+pub fn direction_field(c: Ctx) -> AnyView {
+    let Ctx { i18n, form, .. } = c;
     let key = Field::Direction.id();
     let value = form.field(Field::Direction);
-    let id = config.id(key);
+    let id = c.id(key);
     let options = DIRECTIONS
         .iter()
         .map(|choice| {
@@ -195,15 +195,13 @@ pub fn DirectionField() -> impl IntoView {
         </select>
     }
     .into_any();
-    field_frame(key, id, true, select)
+    field_frame(c, key, id, true, select)
 }
 
 /// IP field: besides errors, says what kind of address a valid but
 /// non-public one is, since support cannot act on a LAN address.
-#[component]
-pub fn IpField() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
+pub fn ip_field(c: Ctx) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     let value = form.field(Field::Ip);
     let note = note(move || {
         value
@@ -222,7 +220,7 @@ pub fn IpField() -> impl IntoView {
             })
     });
     view! {
-        <TextField key=Field::Ip.id()/>
+        {text_field(c, Field::Ip.id(), Control::Text)}
         {note}
     }
 }

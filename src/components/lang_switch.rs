@@ -1,11 +1,9 @@
-use crate::i18n::{Lang, key, remember_lang, use_i18n};
+use crate::i18n::{I18n, Lang, key, remember_lang};
 use leptos::prelude::*;
 
 /// Two buttons, each named in its own language so a customer who cannot read
 /// the current one still finds theirs.
-#[component]
-pub fn LangSwitch() -> impl IntoView {
-    let i18n = use_i18n();
+pub fn lang_switch(i18n: I18n) -> impl IntoView {
     let buttons = Lang::ALL
         .into_iter()
         .map(|lang| {

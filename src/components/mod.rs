@@ -14,8 +14,29 @@ mod send_status;
 pub mod trace_summary;
 
 pub use app::App;
-pub use category_step::CategoryStep;
-pub use details_step::DetailsStep;
-pub use lang_switch::LangSwitch;
-pub use policy_dialog::PolicyDialog;
-pub use review_step::ReviewStep;
+
+use crate::config::WidgetConfig;
+use crate::i18n::I18n;
+use crate::sending::Sender;
+use crate::state::Form;
+use leptos::prelude::*;
+
+/// What every view of one widget reads, handed down as an argument rather
+/// than through four contexts (each `expect_context` instance and the
+/// context map cost wasm bytes; an argument costs nothing).
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx {
+    pub i18n: I18n,
+    pub form: Form,
+    pub sender: Sender,
+    pub config: StoredValue<WidgetConfig>,
+    /// `WidgetConfig::instance`, for element ids.
+    pub instance: usize,
+}
+
+impl Ctx {
+    /// The page-unique element id for `name` (as `WidgetConfig::id`).
+    pub fn id(self, name: &str) -> String {
+        format!("ltw{}-{name}", self.instance)
+    }
+}

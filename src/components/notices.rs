@@ -1,13 +1,11 @@
-use crate::config::WidgetConfig;
+use super::Ctx;
 use crate::draft;
-use crate::i18n::use_i18n;
-use crate::state::{Form, Step};
+use crate::i18n::I18n;
+use crate::state::Step;
 use leptos::prelude::*;
 
 /// The scope of service's important notice about circumvention software.
-#[component]
-pub fn CircumventionNotice() -> impl IntoView {
-    let i18n = use_i18n();
+pub fn circumvention_notice(i18n: I18n) -> impl IntoView {
     view! {
         <aside class="ltw-notice ltw-notice--policy">
             <strong class="ltw-notice-title">{i18n.t("notice-circumvention-title")}</strong>
@@ -18,15 +16,14 @@ pub fn CircumventionNotice() -> impl IntoView {
 
 /// "Draft restored" with a way to throw it away, and a warning when the
 /// browser will not keep drafts (then the form only lives in this tab).
-#[component]
-pub fn DraftNotices() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+pub fn draft_notices(c: Ctx) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     let discard = move |_| {
-        if let Some(endpoint) = &config.endpoint {
-            draft::clear(endpoint);
-        }
+        c.config.with_value(|config| {
+            if let Some(endpoint) = &config.endpoint {
+                draft::clear(endpoint);
+            }
+        });
         form.reset_ticket(draft::new_idempotency_key());
         form.step.set(Step::Category);
     };
@@ -36,7 +33,7 @@ pub fn DraftNotices() -> impl IntoView {
                 <p class="ltw-notice ltw-notice--info ltw-draft">
                     {i18n.t("draft-restored")}
                     " "
-                    <button type="button" class="ltw-button ltw-button--small" on:click=discard.clone()>
+                    <button type="button" class="ltw-button ltw-button--small" on:click=discard>
                         {i18n.t("draft-discard")}
                     </button>
                 </p>

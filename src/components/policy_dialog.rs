@@ -1,30 +1,26 @@
-use crate::config::WidgetConfig;
-use crate::i18n::use_i18n;
-use crate::state::PolicyFindings;
+use super::Ctx;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
 /// The modal shown before sending a ticket that mentions circumvention
 /// software. A native `<dialog>` opened with `showModal()` makes the rest of
 /// the page inert and closes on Escape; "edit" is the default action.
-#[component]
-pub fn PolicyDialog(
-    /// Whether the dialog is open; the dialog sets it to false when closed.
+///
+/// `open` says whether the dialog is open (the dialog sets it to false when
+/// closed); `on_edit` is "Edit my ticket", `on_confirm` "Submit anyway". The
+/// scope guard's distinct circumvention terms are shown to the customer.
+pub fn policy_dialog(
+    c: Ctx,
     open: RwSignal<bool>,
-    /// What the scope guard found: its distinct circumvention terms are
-    /// shown to the customer.
-    policy: Memo<PolicyFindings>,
-    /// "Edit my ticket".
     on_edit: impl Fn() + 'static,
-    /// "Submit anyway".
     on_confirm: impl Fn() + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let config = expect_context::<WidgetConfig>();
+    let Ctx { i18n, form, .. } = c;
+    let policy = form.policy;
     let dialog = NodeRef::<Dialog>::new();
-    let title_id = config.id("policy-title");
-    let body_id = config.id("policy-body");
-    let edit_id = config.id("policy-edit");
+    let title_id = c.id("policy-title");
+    let body_id = c.id("policy-body");
+    let edit_id = c.id("policy-edit");
 
     let focus_edit = edit_id.clone();
     let labelled_by = title_id.clone();

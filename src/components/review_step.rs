@@ -1,20 +1,18 @@
+use super::Ctx;
 use super::app::focus_by_id;
-use super::policy_dialog::PolicyDialog;
-use super::send_status::SendStatus;
-use super::trace_summary::{TraceSummaryView, element};
-use crate::config::WidgetConfig;
-use crate::i18n::{keys, use_i18n};
-use crate::sending::Sender;
-use crate::state::{Form, SendState, Step};
+use super::policy_dialog::policy_dialog;
+use super::send_status::send_status;
+use super::trace_summary::{element, trace_summary_view};
+use crate::i18n::keys;
+use crate::state::{SendState, Step};
 use leptos::prelude::*;
 use ticket_core::catalog::{Field, FieldKind};
 
 /// Step 3: exactly what will be sent, then the policy check and the POST.
-#[component]
-pub fn ReviewStep() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let config = expect_context::<WidgetConfig>();
+pub fn review_step(c: Ctx) -> impl IntoView {
+    let Ctx {
+        i18n, form, sender, ..
+    } = c;
     let dialog_open = RwSignal::new(false);
     // The payload is rebuilt when the language changes (its `locale` does);
     // nothing else it reads is tracked, so no memo is needed.
@@ -79,11 +77,10 @@ pub fn ReviewStep() -> impl IntoView {
     let trace = move || {
         ticket()
             .and_then(|t| t.trace_summary)
-            .map(|summary| view! { <TraceSummaryView summary lang=i18n.lang.get()/> })
+            .map(|summary| trace_summary_view(&summary, i18n.lang.get()))
     };
     let json = move || ticket().map(|t| t.to_json()).unwrap_or_default();
 
-    let sender = expect_context::<Sender>();
     let submit = move |_| {
         if !form.policy.with_untracked(|p| p.circumvention.is_empty())
             && !form.acknowledged.get_untracked()
@@ -93,7 +90,7 @@ pub fn ReviewStep() -> impl IntoView {
             sender.submit();
         }
     };
-    let message_id = config.id("message");
+    let message_id = c.id("message");
     let on_edit = move || {
         form.step.set(Step::Details);
         let id = message_id.clone();
@@ -121,7 +118,7 @@ pub fn ReviewStep() -> impl IntoView {
                 <summary>{i18n.t("review-raw")}</summary>
                 <pre class="ltw-mono">{json}</pre>
             </details>
-            <SendStatus/>
+            {send_status(c)}
             <div class="ltw-actions">
                 <button type="button" class="ltw-button" disabled=busy on:click=move |_| form.step.set(Step::Details)>
                     {i18n.t("btn-back")}
@@ -130,7 +127,7 @@ pub fn ReviewStep() -> impl IntoView {
                     {i18n.t("btn-submit")}
                 </button>
             </div>
-            <PolicyDialog open=dialog_open policy=form.policy on_edit on_confirm/>
+            {policy_dialog(c, dialog_open, on_edit, on_confirm)}
         </div>
     }
 }

@@ -1,9 +1,8 @@
-use crate::config::WidgetConfig;
-use crate::i18n::{I18n, use_i18n};
+use super::Ctx;
+use crate::i18n::I18n;
 use crate::plain_text::ticket_as_text;
 use crate::retry::Failure;
-use crate::sending::Sender;
-use crate::state::{Form, SendState};
+use crate::state::SendState;
 use leptos::prelude::*;
 
 fn failure_text(i18n: I18n, failure: Failure) -> String {
@@ -19,12 +18,10 @@ fn failure_text(i18n: I18n, failure: Failure) -> String {
 /// The live status of a submission (announced to screen readers), the
 /// "try again now" button and, when sending keeps failing, the ticket as
 /// text to e-mail instead.
-#[component]
-pub fn SendStatus() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
-    let sender = expect_context::<Sender>();
-    let config = expect_context::<WidgetConfig>();
+pub fn send_status(c: Ctx) -> impl IntoView {
+    let Ctx {
+        i18n, form, sender, ..
+    } = c;
 
     // The countdown changes every second; it is hidden from screen readers,
     // which hear once that a retry will happen instead.
@@ -110,7 +107,7 @@ pub fn SendStatus() -> impl IntoView {
             }
         }
     };
-    let support = config.support_email.clone();
+    let support = c.config.with_value(|config| config.support_email.clone());
     let copied_message = move || {
         copied.get().then(|| {
             let ok = clipboard_ok.get();

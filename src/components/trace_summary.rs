@@ -1,5 +1,6 @@
-use super::fields::{Control, TextField};
-use crate::i18n::{Lang, key, tr, tr_args, use_i18n};
+use super::Ctx;
+use super::fields::{Control, text_field};
+use crate::i18n::{Lang, key, tr, tr_args};
 
 /// Lookups in a fixed language, for views rebuilt on a language change.
 #[derive(Clone, Copy)]
@@ -18,7 +19,6 @@ impl I18nNow {
         tr_args(self.0, key, args)
     }
 }
-use crate::state::Form;
 use leptos::prelude::*;
 use ticket_core::catalog::Field;
 use ticket_core::trace::{Hop, TraceSummary};
@@ -26,16 +26,14 @@ use ticket_core::trace::{Hop, TraceSummary};
 /// The trace paste box, with what was read from it shown as it is typed:
 /// the tool, the hop table with loss onset and worst hop marked, or how to
 /// make a report when the paste is not one.
-#[component]
-pub fn TraceField() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
+pub(crate) fn trace_field(c: Ctx) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     let panel = move || match form.trace.get() {
-        Some(Ok(summary)) => view! { <TraceSummaryView summary lang=i18n.lang.get()/> }.into_any(),
-        _ => view! { <TraceHowTo/> }.into_any(),
+        Some(Ok(summary)) => trace_summary_view(&summary, i18n.lang.get()).into_any(),
+        _ => trace_howto(c).into_any(),
     };
     view! {
-        <TextField key=Field::Trace.id() control=Control::Code/>
+        {text_field(c, Field::Trace.id(), Control::Code)}
         <div class="ltw-trace" aria-live="polite">{panel}</div>
         <p class="ltw-note">{i18n.t("trace-both-directions")}</p>
     }
@@ -118,9 +116,8 @@ pub fn element(out: &mut String, tag: &str, attrs: &str, text: &str) {
 /// language or the summary changes. Nothing in it is reactive, so it is
 /// written as markup (every text escaped) instead of one view per element,
 /// which keeps the wasm smaller.
-#[component]
-pub fn TraceSummaryView(summary: TraceSummary, lang: Lang) -> impl IntoView {
-    view! { <div class="ltw-trace-summary" inner_html=summary_html(&summary, lang)></div> }
+pub fn trace_summary_view(summary: &TraceSummary, lang: Lang) -> impl IntoView + use<> {
+    view! { <div class="ltw-trace-summary" inner_html=summary_html(summary, lang)></div> }
 }
 
 fn summary_html(s: &TraceSummary, lang: Lang) -> String {
@@ -225,10 +222,8 @@ fn summary_html(s: &TraceSummary, lang: Lang) -> String {
     out
 }
 
-#[component]
-fn TraceHowTo() -> impl IntoView {
-    let i18n = use_i18n();
-    let form = expect_context::<Form>();
+fn trace_howto(c: Ctx) -> impl IntoView {
+    let Ctx { i18n, form, .. } = c;
     // Use the customer's own server address in the commands when known.
     let target = move || {
         let service = form.service.get();
