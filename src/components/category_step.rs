@@ -1,7 +1,7 @@
-use super::Ctx;
 use super::app::focus_by_id;
 use super::notices::circumvention_notice;
 use super::trace_summary::{element, escape};
+use super::{Ctx, on_click};
 use crate::i18n::{I18n, keys};
 use crate::state::Step;
 use leptos::prelude::*;
@@ -140,7 +140,7 @@ pub fn category_step(c: Ctx) -> impl IntoView {
     };
 
     let error_text_id = error_id.clone();
-    let next = move |_| {
+    let next = move || {
         if form.category.get_untracked().is_some() {
             missing.set(false);
             form.step.set(Step::Details);
@@ -159,7 +159,7 @@ pub fn category_step(c: Ctx) -> impl IntoView {
                 {move || missing.get().then(|| i18n.text("category-required"))}
             </p>
             <div class="ltw-actions">
-                <button type="button" class="ltw-button ltw-button--primary" on:click=next>
+                <button type="button" class="ltw-button ltw-button--primary" on:click=on_click(next)>
                     {i18n.t("btn-next")}
                 </button>
             </div>

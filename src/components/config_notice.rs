@@ -43,11 +43,13 @@ pub fn config_notice(problems: &[ConfigProblem]) -> impl IntoView + use<> {
 /// `data-support-email`: the way to support that always works.
 pub fn support_contact(i18n: I18n, support_email: Option<String>) -> impl IntoView {
     support_email.map(|email| {
-        let href = format!("mailto:{email}");
-        view! {
-            <p class="ltw-contact">
-                {i18n.t("contact-email")} " " <a href=href>{email}</a>
-            </p>
-        }
+        let html = move || {
+            let mut html = super::trace_summary::escape(&i18n.text("contact-email"));
+            html.push(' ');
+            let href = format!(" href=\"mailto:{}\"", super::trace_summary::escape(&email));
+            element(&mut html, "a", &href, &email);
+            html
+        };
+        view! { <p class="ltw-contact" inner_html=html></p> }
     })
 }

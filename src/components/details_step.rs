@@ -1,9 +1,9 @@
-use super::Ctx;
 use super::app::focus_by_id;
 use super::fields::{Control, direction_field, ip_field, note, text_field};
 use super::notices::circumvention_notice;
 use super::trace_summary::trace_field;
 use super::trace_summary::{element, escape};
+use super::{Ctx, on_click};
 use crate::i18n::keys;
 use crate::state::Step;
 use leptos::prelude::*;
@@ -30,6 +30,19 @@ pub fn details_step(c: Ctx) -> AnyView {
         })
         .collect_view();
 
+    // Text only: escaped markup rather than a view per element.
+    let chosen = move || {
+        let mut html = String::new();
+        element(
+            &mut html,
+            "strong",
+            "",
+            &i18n.text(&keys::category_title(category)),
+        );
+        html.push_str(" — ");
+        html.push_str(&escape(&i18n.text(&keys::category_scope(category))));
+        html
+    };
     let notice = keys::category_notice(category)
         .map(|key| view! { <p class="ltw-notice ltw-notice--info">{i18n.tk(key.into())}</p> });
 
@@ -61,7 +74,7 @@ pub fn details_step(c: Ctx) -> AnyView {
             view! {
                 <div class="ltw-note ltw-note--warn ltw-secrets" role="alert">
                     <p>{i18n.t_args("secrets-hint", &[("kinds", names.join(", "))])}</p>
-                    <button type="button" class="ltw-button ltw-button--small" on:click=move |_| form.remove_secrets()>
+                    <button type="button" class="ltw-button ltw-button--small" on:click=on_click(move || form.remove_secrets())>
                         {i18n.t("secrets-remove")}
                     </button>
                 </div>
@@ -70,7 +83,7 @@ pub fn details_step(c: Ctx) -> AnyView {
     };
 
     let summary_target = summary_id.clone();
-    let next = move |_| {
+    let next = move || {
         if form.invalid_keys().is_empty() {
             form.show_all_errors.set(false);
             form.step.set(Step::Review);
@@ -85,11 +98,7 @@ pub fn details_step(c: Ctx) -> AnyView {
     view! {
         <div class="ltw-step">
             {error_summary(c, summary_id)}
-            <p class="ltw-chosen">
-                <strong>{i18n.tk(keys::category_title(category).into())}</strong>
-                " — "
-                {i18n.tk(keys::category_scope(category).into())}
-            </p>
+            <p class="ltw-chosen" inner_html=chosen></p>
             {notice}
             {category.group.shows_circumvention_notice().then(|| circumvention_notice(i18n))}
             {text_field(c, "email", Control::Email)}
@@ -102,10 +111,10 @@ pub fn details_step(c: Ctx) -> AnyView {
             {scope_hint}
             {secrets_hint}
             <div class="ltw-actions">
-                <button type="button" class="ltw-button" on:click=move |_| form.step.set(Step::Category)>
+                <button type="button" class="ltw-button" on:click=on_click(move || form.step.set(Step::Category))>
                     {i18n.t("btn-back")}
                 </button>
-                <button type="button" class="ltw-button ltw-button--primary" on:click=next>
+                <button type="button" class="ltw-button ltw-button--primary" on:click=on_click(next)>
                     {i18n.t("btn-next")}
                 </button>
             </div>

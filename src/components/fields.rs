@@ -2,6 +2,7 @@
 //! `aria-describedby`, errors shown once the field was left or "Next" pressed.
 
 use super::Ctx;
+use super::trace_summary::escape;
 use crate::i18n::{key, keys};
 use crate::state::Form;
 use leptos::prelude::*;
@@ -122,14 +123,21 @@ fn field_frame(
     let Ctx { i18n, form, .. } = c;
     let required = move || always_required || is_required(&form, key);
     let error = move || form.shown_error(key);
+    // The label and its required mark: escaped markup, not two views.
+    let label = move || {
+        let mut html = escape(&i18n.text(&keys::field_label(key)));
+        if required() {
+            html.push_str("<span class=\"ltw-required\"> ");
+            html.push_str(&escape(&i18n.text("required-mark")));
+            html.push_str("</span>");
+        }
+        html
+    };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     view! {
         <div class="ltw-field" class:ltw-field--error=move || error().is_some()>
-            <label class="ltw-label" for=id>
-                {i18n.tk(keys::field_label(key).into())}
-                {move || required().then(|| view! { <span class="ltw-required">" " {i18n.t("required-mark")}</span> })}
-            </label>
+            <label class="ltw-label" for=id inner_html=label></label>
             <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key).into())}</p>
             {control}
             <p class="ltw-error" id=error_id>

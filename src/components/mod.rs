@@ -40,3 +40,29 @@ impl Ctx {
         format!("ltw{}-{name}", self.instance)
     }
 }
+
+/// A handler for clicks on any button inside the element it is set on:
+/// markup written through `inner_html` carries its buttons' actions this
+/// way. One closure type for every such site.
+pub(crate) fn on_button(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    on_button_dyn(std::rc::Rc::new(action))
+}
+
+fn on_button_dyn(action: std::rc::Rc<dyn Fn()>) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    use wasm_bindgen::JsCast;
+    move |ev: leptos::ev::MouseEvent| {
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some();
+        if on_button {
+            action();
+        }
+    }
+}
+
+/// A button's click handler, from an action that ignores the event.
+pub(crate) fn on_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) {
+    move |_| action()
+}

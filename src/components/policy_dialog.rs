@@ -1,4 +1,5 @@
-use super::Ctx;
+use super::trace_summary::element;
+use super::{Ctx, on_click};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -37,6 +38,28 @@ pub fn policy_dialog(
         }
     });
 
+    // Text only: escaped markup rather than a view per element.
+    let body = move || {
+        let terms = policy.with(|p| p.circumvention.join(", "));
+        let mut html = String::from("<p class=\"ltw-dialog-found\">");
+        element(
+            &mut html,
+            "strong",
+            "",
+            &i18n.t_args("policy-dialog-found", &[("terms", terms)]),
+        );
+        html.push_str("</p><blockquote class=\"ltw-quote\">");
+        element(
+            &mut html,
+            "strong",
+            "",
+            &i18n.text("notice-circumvention-title"),
+        );
+        element(&mut html, "p", "", &i18n.text("notice-circumvention"));
+        html.push_str("</blockquote>");
+        html
+    };
+
     view! {
         <dialog
             class="ltw-dialog"
@@ -46,35 +69,27 @@ pub fn policy_dialog(
             on:close=move |_| open.set(false)
         >
             <h3 id=title_id>{i18n.t("policy-dialog-title")}</h3>
-            <div id=body_id>
-                <p class="ltw-dialog-found">
-                    <strong>{move || i18n.t_args("policy-dialog-found", &[("terms", policy.with(|p| p.circumvention.join(", ")))])}</strong>
-                </p>
-                <blockquote class="ltw-quote">
-                    <strong>{i18n.t("notice-circumvention-title")}</strong>
-                    <p>{i18n.t("notice-circumvention")}</p>
-                </blockquote>
-            </div>
+            <div id=body_id inner_html=body></div>
             <div class="ltw-actions">
                 <button
                     type="button"
                     id=edit_id
                     class="ltw-button ltw-button--primary"
                     autofocus
-                    on:click=move |_| {
+                    on:click=on_click(move || {
                         open.set(false);
                         on_edit();
-                    }
+                    })
                 >
                     {i18n.t("policy-dialog-edit")}
                 </button>
                 <button
                     type="button"
                     class="ltw-button ltw-button--danger"
-                    on:click=move |_| {
+                    on:click=on_click(move || {
                         open.set(false);
                         on_confirm();
-                    }
+                    })
                 >
                     {i18n.t("policy-dialog-confirm")}
                 </button>

@@ -1,8 +1,8 @@
-use super::Ctx;
 use super::app::focus_by_id;
 use super::policy_dialog::policy_dialog;
 use super::send_status::send_status;
 use super::trace_summary::{element, trace_summary_view};
+use super::{Ctx, on_click};
 use crate::i18n::keys;
 use crate::state::{SendState, Step};
 use leptos::prelude::*;
@@ -79,9 +79,16 @@ pub fn review_step(c: Ctx) -> impl IntoView {
             .and_then(|t| t.trace_summary)
             .map(|summary| trace_summary_view(&summary, i18n.lang.get()))
     };
-    let json = move || ticket().map(|t| t.to_json()).unwrap_or_default();
+    // Text only: escaped markup rather than a view per element.
+    let raw = move || {
+        let mut html = String::new();
+        element(&mut html, "summary", "", &i18n.text("review-raw"));
+        let json = ticket().map(|t| t.to_json()).unwrap_or_default();
+        element(&mut html, "pre", " class=\"ltw-mono\"", &json);
+        html
+    };
 
-    let submit = move |_| {
+    let submit = move || {
         if !form.policy.with_untracked(|p| p.circumvention.is_empty())
             && !form.acknowledged.get_untracked()
         {
@@ -114,16 +121,13 @@ pub fn review_step(c: Ctx) -> impl IntoView {
             <p class="ltw-intro">{i18n.t("review-intro")}</p>
             <dl class="ltw-review" inner_html=move || rows().unwrap_or_default()></dl>
             {trace}
-            <details class="ltw-raw">
-                <summary>{i18n.t("review-raw")}</summary>
-                <pre class="ltw-mono">{json}</pre>
-            </details>
+            <details class="ltw-raw" inner_html=raw></details>
             {send_status(c)}
             <div class="ltw-actions">
-                <button type="button" class="ltw-button" disabled=busy on:click=move |_| form.step.set(Step::Details)>
+                <button type="button" class="ltw-button" disabled=busy on:click=on_click(move || form.step.set(Step::Details))>
                     {i18n.t("btn-back")}
                 </button>
-                <button type="button" class="ltw-button ltw-button--primary" disabled=busy on:click=submit>
+                <button type="button" class="ltw-button ltw-button--primary" disabled=busy on:click=on_click(submit)>
                     {i18n.t("btn-submit")}
                 </button>
             </div>

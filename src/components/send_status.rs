@@ -1,4 +1,4 @@
-use super::Ctx;
+use super::{Ctx, on_click};
 use crate::i18n::I18n;
 use crate::plain_text::ticket_as_text;
 use crate::retry::Failure;
@@ -89,7 +89,7 @@ pub fn send_status(c: Ctx) -> impl IntoView {
             .map(|t| ticket_as_text(&t, i18n.lang.get()))
             .unwrap_or_default()
     };
-    let copy = move |_| {
+    let copy = move || {
         let text = text();
         let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
         match clipboard {
@@ -134,12 +134,12 @@ pub fn send_status(c: Ctx) -> impl IntoView {
         </div>
         <div class="ltw-actions ltw-actions--start">
             {move || can_try_now().then(|| view! {
-                <button type="button" class="ltw-button" on:click=move |_| sender.send_now()>
+                <button type="button" class="ltw-button" on:click=on_click(move || sender.send_now())>
                     {i18n.t("btn-retry-now")}
                 </button>
             })}
             {move || can_copy().then(|| view! {
-                <button type="button" class="ltw-button" on:click=copy>{i18n.t("copy-button")}</button>
+                <button type="button" class="ltw-button" on:click=on_click(copy)>{i18n.t("copy-button")}</button>
             })}
         </div>
         {copied_message}
