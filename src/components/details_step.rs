@@ -3,7 +3,7 @@ use super::fields::{Control, direction_field, ip_field, note, text_field};
 use super::notices::circumvention_notice;
 use super::trace_summary::trace_field;
 use super::trace_summary::{element, escape};
-use super::{Ctx, on_click};
+use super::{Ctx, on_click, on_click_ev};
 use crate::i18n::keys;
 use crate::state::Step;
 use leptos::prelude::*;
@@ -165,6 +165,6 @@ fn error_summary(c: Ctx, id: String) -> impl IntoView {
         }
     };
     view! {
-        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get() || form.invalid_keys().is_empty() inner_html=items on:click=follow></div>
+        <div class="ltw-error-summary" id=id tabindex="-1" role="alert" class:ltw-hidden=move || !form.show_all_errors.get() || form.invalid_keys().is_empty() inner_html=items on:click=on_click_ev(follow)></div>
     }
 }

@@ -1,3 +1,4 @@
+use super::on_click;
 use crate::i18n::{I18n, Lang, key, remember_lang};
 use leptos::prelude::*;
 
@@ -17,10 +18,10 @@ pub fn lang_switch(i18n: I18n) -> impl IntoView {
                     class="ltw-lang"
                     lang=lang.tag()
                     aria-pressed=move || (i18n.lang.get() == lang).to_string()
-                    on:click=move |_| {
+                    on:click=on_click(move || {
                         i18n.lang.set(lang);
                         remember_lang(lang);
-                    }
+                    })
                 >
                     {crate::i18n::tr(lang, name_key)}
                 </button>

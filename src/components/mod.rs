@@ -41,16 +41,31 @@ impl Ctx {
     }
 }
 
-/// A handler for clicks on any button inside the element it is set on:
-/// markup written through `inner_html` carries its buttons' actions this
-/// way. One closure type for every such site.
-pub(crate) fn on_button(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + Clone {
-    on_button_dyn(std::rc::Rc::new(action))
+/// A click handler: one closure type for every `on:click` of the widget
+/// (each closure type brings its own copy of the attribute's code).
+pub(crate) fn on_click_ev(
+    handler: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    on_click_dyn(std::rc::Rc::new(handler))
 }
 
-fn on_button_dyn(action: std::rc::Rc<dyn Fn()>) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+fn on_click_dyn(
+    handler: std::rc::Rc<dyn Fn(leptos::ev::MouseEvent)>,
+) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    move |ev| handler(ev)
+}
+
+/// A button's click handler, from an action that ignores the event.
+pub(crate) fn on_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    on_click_ev(move |_| action())
+}
+
+/// A handler for clicks on any button inside the element it is set on:
+/// markup written through `inner_html` carries its buttons' actions this
+/// way.
+pub(crate) fn on_button(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + Clone {
     use wasm_bindgen::JsCast;
-    move |ev: leptos::ev::MouseEvent| {
+    on_click_ev(move |ev| {
         let on_button = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -59,10 +74,5 @@ fn on_button_dyn(action: std::rc::Rc<dyn Fn()>) -> impl Fn(leptos::ev::MouseEven
         if on_button {
             action();
         }
-    }
-}
-
-/// A button's click handler, from an action that ignores the event.
-pub(crate) fn on_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) {
-    move |_| action()
+    })
 }
