@@ -3,7 +3,7 @@ use super::fields::{Control, direction_field, ip_field, note, text_field};
 use super::notices::circumvention_notice;
 use super::trace_summary::trace_field;
 use super::trace_summary::{element, escape};
-use super::{Ctx, on_click, on_click_ev};
+use super::{Ctx, on_button, on_click, on_click_ev};
 use crate::i18n::keys;
 use crate::state::Step;
 use leptos::prelude::*;
@@ -71,13 +71,18 @@ pub fn details_step(c: Ctx) -> AnyView {
         let kinds = form.policy.with(|p| p.secrets.clone());
         (!kinds.is_empty()).then(|| {
             let names: Vec<String> = kinds.iter().map(|k| i18n.text(&keys::secret_kind(k))).collect();
+            // Escaped markup; one handler serves its button.
+            let mut html = String::new();
+            let hint = i18n.t_args("secrets-hint", &[("kinds", names.join(", "))]);
+            element(&mut html, "p", "", &hint);
+            element(
+                &mut html,
+                "button",
+                " type=\"button\" class=\"ltw-button ltw-button--small\"",
+                &i18n.text("secrets-remove"),
+            );
             view! {
-                <div class="ltw-note ltw-note--warn ltw-secrets" role="alert">
-                    <p>{i18n.t_args("secrets-hint", &[("kinds", names.join(", "))])}</p>
-                    <button type="button" class="ltw-button ltw-button--small" on:click=on_click(move || form.remove_secrets())>
-                        {i18n.t("secrets-remove")}
-                    </button>
-                </div>
+                <div class="ltw-note ltw-note--warn ltw-secrets" role="alert" inner_html=html on:click=on_button(move || form.remove_secrets())></div>
             }
         })
     };

@@ -2,7 +2,7 @@
 //! `aria-describedby`, errors shown once the field was left or "Next" pressed.
 
 use super::Ctx;
-use super::trace_summary::escape;
+use super::trace_summary::{element, escape};
 use crate::i18n::{key, keys};
 use crate::state::Form;
 use leptos::prelude::*;
@@ -172,17 +172,22 @@ pub fn direction_field(c: Ctx) -> AnyView {
     let key = Field::Direction.id();
     let value = form.field(Field::Direction);
     let id = c.id(key);
-    let options = DIRECTIONS
-        .iter()
-        .map(|choice| {
-            let label = keys::choice(Field::Direction, choice);
-            view! {
-                <option value=*choice selected=move || value.get() == *choice>
-                    {i18n.tk(label.into())}
-                </option>
-            }
-        })
-        .collect_view();
+    // The options as escaped markup, re-written when the language changes
+    // (the chosen one marked `selected`); `prop:value` follows the value.
+    let options = move || {
+        let chosen = value.get_untracked();
+        let mut html = String::new();
+        let mut option = |choice: &str, label: String| {
+            let selected = if chosen == choice { " selected" } else { "" };
+            let attrs = format!(" value=\"{}\"{selected}", escape(choice));
+            element(&mut html, "option", &attrs, &label);
+        };
+        option("", i18n.text("direction-placeholder"));
+        for choice in DIRECTIONS {
+            option(choice, i18n.text(&keys::choice(Field::Direction, choice)));
+        }
+        html
+    };
     let described_by = format!("{id}-hint {id}-error");
     let select = view! {
         <select
@@ -191,16 +196,14 @@ pub fn direction_field(c: Ctx) -> AnyView {
             aria-describedby=described_by
             aria-invalid=invalid(form, key)
             aria-required="true"
+            inner_html=options
             prop:value=current(value)
             on:change=move |ev| {
                 value.set(target_value(&ev));
                 form.edited(key);
                 form.touch(key);
             }
-        >
-            <option value="" selected=move || value.get().is_empty()>{i18n.t("direction-placeholder")}</option>
-            {options}
-        </select>
+        ></select>
     }
     .into_any();
     field_frame(c, key, id, true, select)

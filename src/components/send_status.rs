@@ -1,9 +1,11 @@
-use super::{Ctx, on_click};
+use super::trace_summary::element;
+use super::{Ctx, on_click_ev};
 use crate::i18n::I18n;
 use crate::plain_text::ticket_as_text;
 use crate::retry::Failure;
 use crate::state::SendState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn failure_text(i18n: I18n, failure: Failure) -> String {
     match failure {
@@ -128,20 +130,40 @@ pub fn send_status(c: Ctx) -> impl IntoView {
         })
     };
 
+    // The two buttons as escaped markup (the markup only changes with the
+    // buttons shown or the language, so a focused button stays), served by
+    // one click handler that tells them apart by `data-act`.
+    let actions = move || {
+        let mut html = String::new();
+        let button = " type=\"button\" class=\"ltw-button\" data-act=\"";
+        if can_try_now() {
+            let attrs = format!("{button}retry\"");
+            element(&mut html, "button", &attrs, &i18n.text("btn-retry-now"));
+        }
+        if can_copy() {
+            let attrs = format!("{button}copy\"");
+            element(&mut html, "button", &attrs, &i18n.text("copy-button"));
+        }
+        html
+    };
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let action = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"));
+        match action.as_deref() {
+            Some("retry") => sender.send_now(),
+            Some("copy") => copy(),
+            _ => {}
+        }
+    };
+
     view! {
         <div class="ltw-status" role="status" aria-live="polite">
             {move || message.get().map(|(class, text)| view! { <p class=class>{text} {countdown}</p> })}
         </div>
-        <div class="ltw-actions ltw-actions--start">
-            {move || can_try_now().then(|| view! {
-                <button type="button" class="ltw-button" on:click=on_click(move || sender.send_now())>
-                    {i18n.t("btn-retry-now")}
-                </button>
-            })}
-            {move || can_copy().then(|| view! {
-                <button type="button" class="ltw-button" on:click=on_click(copy)>{i18n.t("copy-button")}</button>
-            })}
-        </div>
+        <div class="ltw-actions ltw-actions--start" inner_html=actions on:click=on_click_ev(act)></div>
         {copied_message}
     }
 }

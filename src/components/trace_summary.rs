@@ -231,10 +231,13 @@ fn trace_howto(c: Ctx) -> impl IntoView {
             .map(|info| info.address)
             .unwrap_or_else(|_| i18n.text("trace-howto-target"))
     };
-    // One reactive markup string for the three commands (each escaped).
+    // The summary and the three commands as one escaped markup string; only
+    // the details' children are re-written, so it stays open.
     let lines = move || {
         let args = [("target", target())];
         let mut html = String::new();
+        element(&mut html, "summary", "", &i18n.text("trace-howto-title"));
+        html.push_str("<ul class=\"ltw-mono\">");
         for key in [
             key("trace-howto-windows"),
             key("trace-howto-macos"),
@@ -242,14 +245,10 @@ fn trace_howto(c: Ctx) -> impl IntoView {
         ] {
             element(&mut html, "li", "", &i18n.t_args(key, &args));
         }
+        html.push_str("</ul>");
         html
     };
-    view! {
-        <details class="ltw-howto">
-            <summary>{i18n.t("trace-howto-title")}</summary>
-            <ul class="ltw-mono" inner_html=lines></ul>
-        </details>
-    }
+    view! { <details class="ltw-howto" inner_html=lines></details> }
 }
 
 #[cfg(test)]
