@@ -35,9 +35,10 @@ pub fn send_status(c: Ctx) -> impl IntoView {
         }),
         _ => None,
     };
-    // A memo, so the announced text only changes when the state does, not
-    // with every tick of the countdown.
-    let message = Memo::new(move |_| match form.send_state.get() {
+    // Re-run with every tick of the countdown, but the announced text node
+    // is only written when its text changes (Leptos compares), so screen
+    // readers hear it once per state.
+    let message = move || match form.send_state.get() {
         SendState::Idle | SendState::Rejected => None,
         SendState::Sending { attempt: 1 } => {
             Some(("ltw-alert ltw-alert--info", i18n.text("status-sending")))
@@ -65,7 +66,7 @@ pub fn send_status(c: Ctx) -> impl IntoView {
                 &[("status", status.to_string()), ("detail", detail)],
             ),
         )),
-    });
+    };
     let can_try_now = move || {
         matches!(
             form.send_state.get(),
@@ -161,7 +162,7 @@ pub fn send_status(c: Ctx) -> impl IntoView {
 
     view! {
         <div class="ltw-status" role="status" aria-live="polite">
-            {move || message.get().map(|(class, text)| view! { <p class=class>{text} {countdown}</p> })}
+            {move || message().map(|(class, text)| view! { <p class=class>{text} {countdown}</p> })}
         </div>
         <div class="ltw-actions ltw-actions--start" inner_html=actions on:click=on_click_ev(act)></div>
         {copied_message}
