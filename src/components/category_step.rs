@@ -94,20 +94,22 @@ pub fn category_step(c: Ctx) -> impl IntoView {
 
     // Keeps the radios as the form says when something else than a click
     // chose (the host page's API, discarding a draft).
-    let step = NodeRef::<leptos::html::Div>::new();
+    let names = [group_name.clone(), category_name.clone()];
     Effect::new(move |_| {
         let (group, category) = (form.group.get(), form.category.get());
-        let Some(root) = step.get() else { return };
-        let Ok(inputs) = root.query_selector_all("input") else {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        for input in (0..inputs.length()).filter_map(|i| inputs.item(i)) {
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-                let value = input.value();
-                input.set_checked(
-                    group.is_some_and(|g| g.id() == value)
-                        || category.is_some_and(|c| c.id == value),
-                );
+        for name in &names {
+            let inputs = document.get_elements_by_name(name);
+            for input in (0..inputs.length()).filter_map(|i| inputs.item(i)) {
+                if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                    let value = input.value();
+                    input.set_checked(
+                        group.is_some_and(|g| g.id() == value)
+                            || category.is_some_and(|c| c.id == value),
+                    );
+                }
             }
         }
     });
@@ -151,7 +153,7 @@ pub fn category_step(c: Ctx) -> impl IntoView {
     };
 
     view! {
-        <div class="ltw-step" node_ref=step on:change=choose>
+        <div class="ltw-step" on:change=choose>
             <p class="ltw-intro">{i18n.t("widget-intro")}</p>
             <fieldset class="ltw-fieldset" inner_html=groups></fieldset>
             {chosen_categories}

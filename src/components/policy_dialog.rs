@@ -1,7 +1,7 @@
 use super::trace_summary::element;
 use super::{Ctx, on_click};
-use leptos::html::Dialog;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The modal shown before sending a ticket that mentions circumvention
 /// software. A native `<dialog>` opened with `showModal()` makes the rest of
@@ -18,7 +18,7 @@ pub fn policy_dialog(
 ) -> impl IntoView {
     let Ctx { i18n, form, .. } = c;
     let policy = form.policy;
-    let dialog = NodeRef::<Dialog>::new();
+    let dialog_id = c.id("policy-dialog");
     let title_id = c.id("policy-title");
     let body_id = c.id("policy-body");
     let edit_id = c.id("policy-edit");
@@ -26,9 +26,17 @@ pub fn policy_dialog(
     let focus_edit = edit_id.clone();
     let labelled_by = title_id.clone();
     let described_by = body_id.clone();
+    let lookup = dialog_id.clone();
     Effect::new(move |_| {
-        let Some(el) = dialog.get() else { return };
-        if open.get() {
+        let is_open = open.get();
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&lookup))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        else {
+            return;
+        };
+        if is_open {
             if !el.open() {
                 let _ = el.show_modal();
             }
@@ -63,7 +71,7 @@ pub fn policy_dialog(
     view! {
         <dialog
             class="ltw-dialog"
-            node_ref=dialog
+            id=dialog_id
             aria-labelledby=labelled_by
             aria-describedby=described_by
             on:close=move |_| open.set(false)
