@@ -1,4 +1,3 @@
-use super::Ctx;
 use super::category_step::category_step;
 use super::config_notice::{config_notice, support_contact};
 use super::details_step::details_step;
@@ -6,6 +5,7 @@ use super::done_step::done_step;
 use super::lang_switch::lang_switch;
 use super::notices::draft_notices;
 use super::review_step::review_step;
+use super::{Ctx, effect};
 use crate::config::{ConfigProblem, WidgetConfig};
 use crate::draft::{self, Draft};
 use crate::i18n::{I18n, initial_lang};
@@ -61,11 +61,10 @@ pub fn App(
     };
     // Moving focus to the new step's heading tells screen-reader users where
     // they are; skipped on first render so the page does not jump.
-    // (The effect's previous value is `None` only on its first run.)
     let focus_id = step_heading_id.clone();
-    Effect::new(move |previous: Option<()>| {
+    effect(move |first| {
         form.step.track();
-        if previous.is_some() {
+        if !first {
             focus_by_id(&focus_id);
         }
     });

@@ -1,7 +1,7 @@
 use super::app::focus_by_id;
 use super::notices::circumvention_notice;
 use super::trace_summary::{element, escape};
-use super::{Ctx, on_click};
+use super::{Ctx, effect, on_click};
 use crate::i18n::{I18n, keys};
 use crate::state::Step;
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ pub fn category_step(c: Ctx) -> impl IntoView {
     // Keeps the radios as the form says when something else than a click
     // chose (the host page's API, discarding a draft).
     let names = [group_name.clone(), category_name.clone()];
-    Effect::new(move |_| {
+    effect(move |_| {
         let (group, category) = (form.group.get(), form.category.get());
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;

@@ -41,6 +41,16 @@ impl Ctx {
     }
 }
 
+/// An effect, told whether this is its first run: one instance of Leptos's
+/// effect code for every effect of the views.
+pub(crate) fn effect(f: impl Fn(bool) + 'static) {
+    effect_dyn(std::rc::Rc::new(f));
+}
+
+fn effect_dyn(f: std::rc::Rc<dyn Fn(bool)>) {
+    Effect::new(move |previous: Option<()>| f(previous.is_none()));
+}
+
 /// A click handler: one closure type for every `on:click` of the widget
 /// (each closure type brings its own copy of the attribute's code).
 pub(crate) fn on_click_ev(

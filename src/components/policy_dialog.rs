@@ -1,5 +1,5 @@
 use super::trace_summary::element;
-use super::{Ctx, on_click};
+use super::{Ctx, effect, on_click};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -27,7 +27,7 @@ pub fn policy_dialog(
     let labelled_by = title_id.clone();
     let described_by = body_id.clone();
     let lookup = dialog_id.clone();
-    Effect::new(move |_| {
+    effect(move |_| {
         let is_open = open.get();
         let Some(el) = web_sys::window()
             .and_then(|w| w.document())
