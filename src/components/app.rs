@@ -92,7 +92,7 @@ pub fn App(
     // the same title, and landmarks must be told apart. The host page's own
     // landmarks and the h2 give screen-reader users the structure.
     view! {
-        <section class="ltw" lang=move || i18n.lang.get().tag()>
+        <section class="ltw" lang=move || i18n.lang.get().tag().to_owned()>
             <header class="ltw-header">
                 <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
                 {lang_switch(i18n)}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// switch languages in a widget that cannot start.
 pub fn config_notice(problems: &[ConfigProblem]) -> impl IntoView + use<> {
     if problems.is_empty() {
-        return ().into_any();
+        return None;
     }
     // Static text: written as escaped markup rather than a view per item.
     let mut html = String::new();
@@ -34,10 +34,9 @@ pub fn config_notice(problems: &[ConfigProblem]) -> impl IntoView + use<> {
         }
         html.push_str("</ul></div>");
     }
-    view! {
+    Some(view! {
         <div class="ltw-alert ltw-alert--error ltw-config" role="alert" inner_html=html></div>
-    }
-    .into_any()
+    })
 }
 
 /// `data-support-email`: the way to support that always works.

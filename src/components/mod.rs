@@ -74,6 +74,10 @@ pub(crate) fn on_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::Mouse
 /// markup written through `inner_html` carries its buttons' actions this
 /// way.
 pub(crate) fn on_button(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    on_button_dyn(std::rc::Rc::new(action))
+}
+
+fn on_button_dyn(action: std::rc::Rc<dyn Fn()>) -> impl Fn(leptos::ev::MouseEvent) + Clone {
     use wasm_bindgen::JsCast;
     on_click_ev(move |ev| {
         let on_button = ev
