@@ -62,8 +62,11 @@ pub fn text_field(c: Ctx, key: &'static str, control: Control) -> AnyView {
         Control::Multiline | Control::Code => view! {
             <textarea
                 id=id.clone()
-                class="ltw-input ltw-textarea"
-                class:ltw-mono=control == Control::Code
+                class=if control == Control::Code {
+                    "ltw-input ltw-textarea ltw-mono"
+                } else {
+                    "ltw-input ltw-textarea"
+                }
                 rows=if control == Control::Code { "10" } else { "6" }
                 spellcheck=if control == Control::Code { "false" } else { "true" }
                 aria-describedby=described_by.clone()
