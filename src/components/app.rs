@@ -80,7 +80,15 @@ pub fn App(
                 let step = form.step.get();
                 untrack(move || match step {
                     Step::Category => category_step(c).into_any(),
-                    Step::Details => details_step(c).into_any(),
+                    // The details are built for one category; without one,
+                    // back to choosing it.
+                    Step::Details => match form.category.get_untracked() {
+                        Some(category) => details_step(c, category).into_any(),
+                        None => {
+                            form.step.set(Step::Category);
+                            category_step(c).into_any()
+                        }
+                    },
                     Step::Review => review_step(c).into_any(),
                     Step::Done => done_step(c).into_any(),
                 })

@@ -7,16 +7,12 @@ use super::{Ctx, on_button, on_click, on_click_ev};
 use crate::i18n::keys;
 use crate::state::Step;
 use leptos::prelude::*;
-use ticket_core::catalog::{Field, Group};
+use ticket_core::catalog::{Category, Field, Group};
 use wasm_bindgen::JsCast;
 
 /// Step 2: the common fields and the chosen category's own fields.
-pub fn details_step(c: Ctx) -> AnyView {
+pub fn details_step(c: Ctx, category: &'static Category) -> impl IntoView {
     let Ctx { i18n, form, .. } = c;
-    let Some(category) = form.category.get_untracked() else {
-        form.step.set(Step::Category);
-        return ().into_any();
-    };
     let summary_id = c.id("error-summary");
 
     let category_fields = category
@@ -125,7 +121,6 @@ pub fn details_step(c: Ctx) -> AnyView {
             </div>
         </div>
     }
-    .into_any()
 }
 
 /// Errors listed at the top after a "Next" with problems, each a link to its

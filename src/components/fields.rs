@@ -32,9 +32,11 @@ pub enum Control {
 
 pub fn text_field(c: Ctx, key: &'static str, control: Control) -> AnyView {
     let form = c.form;
-    let Some(value) = form.value(key) else {
-        return ().into_any();
-    };
+    // Every key the views pass has a signal; a stray one would get a
+    // field of its own that is not sent.
+    let value = form
+        .value(key)
+        .unwrap_or_else(|| RwSignal::new(String::new()));
     let id = c.id(key);
     let described_by = format!("{id}-hint {id}-error");
 
