@@ -1,7 +1,7 @@
 use super::app::focus_by_id;
 use super::notices::circumvention_notice;
 use super::trace_summary::{element, escape};
-use super::{Ctx, effect, on_click};
+use super::{Ctx, effect, on_change, on_click};
 use crate::i18n::{I18n, keys};
 use crate::state::Step;
 use leptos::prelude::*;
@@ -153,7 +153,7 @@ pub fn category_step(c: Ctx) -> impl IntoView {
     };
 
     view! {
-        <div class="ltw-step" on:change=choose>
+        <div class="ltw-step" on:change=on_change(choose)>
             <p class="ltw-intro">{i18n.t("widget-intro")}</p>
             <fieldset class="ltw-fieldset" inner_html=groups></fieldset>
             {chosen_categories}

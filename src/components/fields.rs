@@ -1,8 +1,8 @@
 //! Labelled inputs wired to the form: hint and error tied to the control with
 //! `aria-describedby`, errors shown once the field was left or "Next" pressed.
 
-use super::Ctx;
 use super::trace_summary::{element, escape};
+use super::{Ctx, on_change};
 use crate::i18n::{key, keys};
 use crate::state::Form;
 use leptos::prelude::*;
@@ -203,11 +203,11 @@ pub fn direction_field(c: Ctx) -> AnyView {
             aria-required="true"
             inner_html=options
             prop:value=current(value)
-            on:change=move |ev| {
+            on:change=on_change(move |ev| {
                 value.set(target_value(&ev));
                 form.edited(key);
                 form.touch(key);
-            }
+            })
         ></select>
     }
     .into_any();

@@ -65,6 +65,19 @@ fn on_click_dyn(
     move |ev| handler(ev)
 }
 
+/// A change handler: one closure type for every `on:change` of the widget.
+pub(crate) fn on_change(
+    handler: impl Fn(leptos::ev::Event) + 'static,
+) -> impl Fn(leptos::ev::Event) + Clone {
+    on_change_dyn(std::rc::Rc::new(handler))
+}
+
+fn on_change_dyn(
+    handler: std::rc::Rc<dyn Fn(leptos::ev::Event)>,
+) -> impl Fn(leptos::ev::Event) + Clone {
+    move |ev| handler(ev)
+}
+
 /// A button's click handler, from an action that ignores the event.
 pub(crate) fn on_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + Clone {
     on_click_ev(move |_| action())
