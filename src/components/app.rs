@@ -103,7 +103,7 @@ pub fn App(
         <section class="ltw" lang=move || i18n.lang.get().tag().to_owned()>
             <header class="ltw-header">
                 <h2 class="ltw-title" id=heading_id.clone()>{i18n.t("widget-title")}</h2>
-                {lang_switch(i18n)}
+                {lang_switch(c)}
             </header>
             {config_notice(&config.problems)}
             {body}
