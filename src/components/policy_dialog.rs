@@ -1,5 +1,5 @@
-use super::trace_summary::element;
-use super::{Ctx, effect, on_click};
+use super::trace_summary::{element, escape};
+use super::{Ctx, effect, on_click_ev};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -46,10 +46,23 @@ pub fn policy_dialog(
         }
     });
 
-    // Text only: escaped markup rather than a view per element.
-    let body = move || {
+    // Text and two buttons: escaped markup rather than a view per element,
+    // served by one click handler that tells the buttons apart by
+    // `data-act`. It is only re-written when the language or the terms
+    // change, which cannot happen while the modal dialog is open.
+    let content = move || {
         let terms = policy.with(|p| p.circumvention.join(", "));
-        let mut html = String::from("<p class=\"ltw-dialog-found\">");
+        let mut html = String::new();
+        let title_attrs = format!(" id=\"{}\"", escape(&title_id));
+        element(
+            &mut html,
+            "h3",
+            &title_attrs,
+            &i18n.text("policy-dialog-title"),
+        );
+        html.push_str("<div id=\"");
+        html.push_str(&escape(&body_id));
+        html.push_str("\"><p class=\"ltw-dialog-found\">");
         element(
             &mut html,
             "strong",
@@ -64,8 +77,43 @@ pub fn policy_dialog(
             &i18n.text("notice-circumvention-title"),
         );
         element(&mut html, "p", "", &i18n.text("notice-circumvention"));
-        html.push_str("</blockquote>");
+        html.push_str("</blockquote></div><div class=\"ltw-actions\">");
+        let edit_attrs = format!(
+            " type=\"button\" id=\"{}\" class=\"ltw-button ltw-button--primary\" autofocus data-act=\"edit\"",
+            escape(&edit_id)
+        );
+        element(
+            &mut html,
+            "button",
+            &edit_attrs,
+            &i18n.text("policy-dialog-edit"),
+        );
+        element(
+            &mut html,
+            "button",
+            " type=\"button\" class=\"ltw-button ltw-button--danger\" data-act=\"confirm\"",
+            &i18n.text("policy-dialog-confirm"),
+        );
+        html.push_str("</div>");
         html
+    };
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let action = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"));
+        match action.as_deref() {
+            Some("edit") => {
+                open.set(false);
+                on_edit();
+            }
+            Some("confirm") => {
+                open.set(false);
+                on_confirm();
+            }
+            _ => {}
+        }
     };
 
     view! {
@@ -74,34 +122,9 @@ pub fn policy_dialog(
             id=dialog_id
             aria-labelledby=labelled_by
             aria-describedby=described_by
+            inner_html=content
+            on:click=on_click_ev(act)
             on:close=move |_| open.set(false)
-        >
-            <h3 id=title_id>{i18n.t("policy-dialog-title")}</h3>
-            <div id=body_id inner_html=body></div>
-            <div class="ltw-actions">
-                <button
-                    type="button"
-                    id=edit_id
-                    class="ltw-button ltw-button--primary"
-                    autofocus
-                    on:click=on_click(move || {
-                        open.set(false);
-                        on_edit();
-                    })
-                >
-                    {i18n.t("policy-dialog-edit")}
-                </button>
-                <button
-                    type="button"
-                    class="ltw-button ltw-button--danger"
-                    on:click=on_click(move || {
-                        open.set(false);
-                        on_confirm();
-                    })
-                >
-                    {i18n.t("policy-dialog-confirm")}
-                </button>
-            </div>
-        </dialog>
+        ></dialog>
     }
 }
