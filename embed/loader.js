@@ -1,25 +1,64 @@
 // The one script a host page includes, served as dist/ticket-widget.js:
 //   <script type="module" src="ticket-widget.js"></script>
 // scripts/trunk-post-build writes it from this template after every Trunk
-// build, filling in the hashed names of the wasm-bindgen glue and the wasm.
+// build, filling in the hashed names of the wasm-bindgen glue, the wasm and
+// the two language packs (each language's texts, written by build.rs).
 // It is an external module (deferred, never blocks the page) so that a host
 // page needs no inline script under a strict Content-Security-Policy.
 //
 // Paths resolve against this file's own URL: the widget can be served from
 // any directory or CDN path without rebuilding.
-const base = import.meta.url;
+const url = (name) => new URL(name, import.meta.url);
 
 // Fetching the wasm while the glue loads saves a round trip. A failed fetch
 // is reported once, by init below.
-const wasm = fetch(new URL('@WASM@', base));
+const wasm = fetch(url('@WASM@'));
 wasm.catch(() => {});
+
+// The wasm holds no text: each language's is a pack file. `load` fetches
+// one, trying three times (after 0.3 s and 0.9 s again) before it gives up.
+const packs = { en: '@PACK_EN@', 'zh-Hant': '@PACK_ZH_HANT@' };
+const load = async (tag) => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url(packs[tag]));
+      if (response.ok) return await response.text();
+      throw response.status;
+    } catch (error) {
+      if (attempt > 1) throw error;
+      await new Promise((wake) => setTimeout(wake, 300 * 3 ** attempt));
+    }
+  }
+};
+
+// The language the first widget will most likely start in, by the rules of
+// src/i18n/detect.rs: the customer's remembered choice, else the host's
+// data-lang, else the browser's languages (any zh is zh-Hant), else English.
+// Its pack is fetched now, with the wasm. Only a guess: the wasm decides,
+// and fetches another pack if it needs one.
+const lang = (() => {
+  const tag = (t) => (/^zh([-_]|$)/i.test(t) ? 'zh-Hant' : /^en(-|$)/i.test(t) ? 'en' : null);
+  try {
+    const kept = (localStorage.getItem('ticket-widget.lang') || '').toLowerCase();
+    const known = Object.keys(packs).find((t) => t.toLowerCase() == kept);
+    if (known) return known;
+  } catch {
+    // Storage refused (private browsing): no remembered choice.
+  }
+  const host = document.querySelector('[data-ticket-widget]');
+  const tags = [host?.dataset.lang, ...(navigator.languages || [])];
+  return tags.map((t) => t && tag(t.trim())).find(Boolean) || 'en';
+})();
+const text = load(lang);
+text.catch(() => {});
 
 let api;
 try {
-  const glue = await import(new URL('@GLUE@', base).href);
-  // Starting the wasm runs its `main`, which mounts every
-  // [data-ticket-widget] element and defines window.TicketWidget.
+  const glue = await import(url('@GLUE@').href);
   await glue.default({ module_or_path: wasm });
+  // Defines window.TicketWidget and mounts every [data-ticket-widget]
+  // element once its language's texts are in; then calls `done`.
+  await new Promise((done) => glue.start(load, lang, text, done));
   api = globalThis.TicketWidget;
 } catch (error) {
   // Without WebAssembly (or with a CSP lacking 'wasm-unsafe-eval') the host

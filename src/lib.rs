@@ -17,9 +17,30 @@ pub mod submit;
 
 pub use mount::mount_all;
 
-/// What the wasm's `main` does: the host API first, so that a page's
-/// `ticket-widget:ready` listener may already call it, then every widget.
-pub fn start() {
+/// What the wasm's exported `start` does, called by `embed/loader.js` once
+/// the wasm is instantiated, with
+/// - `load(tag)`: a function returning a promise of a language pack's text
+///   (the loader's fetch, with retries);
+/// - `lang` and `text`: the language the loader expects the first widget to
+///   start in, and a promise of its pack's text, already on its way. Only a
+///   guess: each widget's language is `i18n::initial_lang`'s, and a pack
+///   nobody fetched yet is fetched then;
+/// - `mounted()`: called once every widget found is on screen or has given
+///   up (its language's pack could not be had).
+///
+/// The host API first, so that a page's `ticket-widget:ready` listener may
+/// already call it, then every widget.
+pub fn start(
+    load: Option<js_sys::Function>,
+    lang: Option<String>,
+    text: Option<js_sys::Promise>,
+    mounted: impl FnOnce() + 'static,
+) {
+    i18n::set_loader(load);
+    if let (Some(lang), Some(text)) = (lang.as_deref().and_then(i18n::Lang::from_tag), text) {
+        i18n::start_loading(lang, text);
+    }
     host_api::install();
     mount_all();
+    i18n::when_settled(Box::new(mounted));
 }

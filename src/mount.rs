@@ -4,14 +4,16 @@
 use crate::components::App;
 use crate::config::WidgetConfig;
 use crate::host_api;
-use crate::i18n::{I18n, Lang, initial_lang, tr_args};
+use crate::i18n::{self, I18n, Lang, initial_lang, tr_args};
 use crate::state::Form;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Set on a host element once it holds a widget (pages may style on it).
+/// Set on a host element once it holds a widget, or is about to: from the
+/// moment it is claimed until its language's pack is in (pages may style
+/// on it). Taken away again if that pack cannot be had.
 pub const MOUNTED_ATTR: &str = "data-ticket-widget-mounted";
 
 /// One mounted widget. Its signals live as long as the page: mounts are
@@ -46,7 +48,11 @@ pub fn mount_all() -> usize {
         .count()
 }
 
-/// Mounts one widget into `host`; false if it already holds one.
+/// Mounts one widget into `host`; false if it already holds one (or is
+/// about to). The widget appears once its language's pack is loaded: at
+/// once if it is, else when it arrives. Until then, and for good if the
+/// pack cannot be had (`ticket-widget:error` with kind `load`), the host
+/// keeps the page's fallback content.
 pub fn mount(host: web_sys::HtmlElement) -> bool {
     if host.has_attribute(MOUNTED_ATTR) {
         return false;
@@ -54,6 +60,32 @@ pub fn mount(host: web_sys::HtmlElement) -> bool {
     let _ = host.set_attribute(MOUNTED_ATTR, "");
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
     let config = WidgetConfig::from_element(&host, instance);
+    let lang = initial_lang(config.lang.as_deref());
+    let has_problems = !config.problems.is_empty();
+    let done = move |ok: bool| {
+        if ok {
+            show(host, config, lang);
+        } else {
+            let _ = host.remove_attribute(MOUNTED_ATTR);
+            host_api::emit_error(&host, "load", None);
+        }
+    };
+    // A wrong configuration is explained in both languages (ConfigNotice),
+    // so such a widget waits for the other pack as well; only its own is
+    // required.
+    if has_problems {
+        let other = match lang {
+            Lang::En => Lang::ZhHant,
+            Lang::ZhHant => Lang::En,
+        };
+        i18n::when_loaded(other, move |_| i18n::when_loaded(lang, done));
+    } else {
+        i18n::when_loaded(lang, done);
+    }
+    true
+}
+
+fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     log_problems(&host, &config);
     // Whatever the page put inside the host is its fallback for browsers
     // that cannot run the widget; the widget replaces it.
@@ -67,14 +99,14 @@ pub fn mount(host: web_sys::HtmlElement) -> bool {
         let config = config.clone();
         leptos::mount::mount_to(host.clone(), move || {
             let form = Form::new();
-            let i18n = I18n::new(initial_lang(config.lang.as_deref()));
+            let i18n = I18n::new(lang);
             started.set(Some((form, i18n)));
             view! { <App config form i18n/> }
         })
     };
     handle.forget();
     let Some((form, i18n)) = started.take() else {
-        return true;
+        return;
     };
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
@@ -87,7 +119,6 @@ pub fn mount(host: web_sys::HtmlElement) -> bool {
     if !config.problems.is_empty() {
         host_api::emit_error(&host, "config", None);
     }
-    true
 }
 
 /// The widget living in `host` (compared by identity).

@@ -144,7 +144,7 @@ const started = performance.now();
   }
   const mark = n => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : null; };
   const files = performance.getEntriesByType('resource')
-    .filter(r => /\/ticket-widget-[^/]*\.(js|wasm)$|\/widget-[^/]*\.css$/.test(new URL(r.name).pathname));
+    .filter(r => /\/ticket-widget-[^/]*\.(js|wasm|txt)$|\/widget-[^/]*\.css$/.test(new URL(r.name).pathname));
   done({
     mounted: mounted.startTime,
     main: mark('ltw-main-start'),
@@ -159,7 +159,8 @@ const started = performance.now();
 "#;
 
 /// Compiles and instantiates the widget's module by hand in a page that never
-/// loaded it. `initSync` also runs `main`, which finds no host element here.
+/// loaded it. `initSync` also runs the empty `main` (the widgets start from
+/// the exported `start`, which the loader calls).
 const COMPILE_JS: &str = r#"
 const [wasmUrl, jsUrl, done] = arguments;
 (async () => {
@@ -186,9 +187,13 @@ const type = async (el, value, data, inputType) => {
 };
 "#;
 
-/// English, then technical → routing → Next: the step with the trace box.
+/// Both languages' packs in memory (the language switch is timed below, not
+/// the other pack's fetch), English, then technical → routing → Next: the
+/// step with the trace box.
 const TO_ROUTING_JS: &str = r#"
 (async () => {
+  $("button.ltw-lang[lang='zh-Hant']").click();
+  while ($('.ltw').getAttribute('lang') !== 'zh-Hant') await new Promise(r => setTimeout(r, 5));
   $("button.ltw-lang[lang='en']").click(); await settle();
   $('#ltw0-group-technical').click(); await settle();
   $('#ltw0-cat-technical-routing').click(); await settle();

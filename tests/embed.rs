@@ -561,3 +561,160 @@ async fn without_webassembly_the_page_keeps_its_fallback_and_hears_why() {
     );
     h.finish().await;
 }
+
+/// The language packs a page has fetched so far (file names), from the
+/// Resource Timing entries.
+async fn packs_fetched(h: &Harness) -> Vec<String> {
+    let names = h
+        .execute(
+            "return performance.getEntriesByType('resource')\
+             .map((r) => new URL(r.name).pathname.split('/').pop())\
+             .filter((n) => /^ticket-widget-.*\\.txt$/.test(n));",
+            vec![],
+        )
+        .await;
+    names
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Each language's texts are a pack file of their own. A cold page fetches
+/// the starting language's pack alongside the wasm, and the other only once
+/// the customer reaches for the other language; the switch keeps everything
+/// typed.
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_cold_page_fetches_one_language_pack_and_the_other_only_when_asked_for() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let h = Harness::start("packs").await;
+    h.open().await;
+    h.wait_for_text("Open a support ticket").await;
+    let fetched = packs_fetched(&h).await;
+    assert!(
+        fetched.len() == 1 && fetched[0].starts_with("ticket-widget-en-"),
+        "an English browser loads the English pack only: {fetched:?}"
+    );
+    // In parallel with the wasm: asked for by the loader with the wasm,
+    // before even the wasm-bindgen glue is requested.
+    let parallel = h
+        .execute(
+            "const e = performance.getEntriesByType('resource');\
+             const pack = e.find((r) => r.name.endsWith('.txt'));\
+             const glue = e.find((r) => /ticket-widget-[0-9a-f]+\\.js$/.test(r.name));\
+             return [pack.startTime <= glue.startTime, pack.startTime, glue.startTime];",
+            vec![],
+        )
+        .await;
+    assert_eq!(parallel[0], json!(true), "the pack waited: {parallel}");
+
+    h.choose("inquiry.price").await;
+    h.click_css(PRIMARY).await;
+    h.type_into("ltw0-email", "packs@example.com").await;
+    h.type_into("ltw0-message", "續約價格是多少？").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(packs_fetched(&h).await.len(), 1, "nothing asked yet");
+
+    // The pointer on the other language's button fetches its pack.
+    let button = h.wait_for(Locator::Css("button[lang='zh-Hant']")).await;
+    let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: button.clone(),
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    h.client.perform_actions(hover).await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while packs_fetched(&h).await.len() < 2 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "hovering fetched nothing"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(packs_fetched(&h).await[1].starts_with("ticket-widget-zh-Hant-"));
+    button.click().await.unwrap();
+    h.wait_for_text("開立支援工單").await;
+    assert_eq!(value_of(&h, "ltw0-email").await, "packs@example.com");
+    assert_eq!(value_of(&h, "ltw0-message").await, "續約價格是多少？");
+    // Back and forth: both packs are in memory, nothing is fetched again.
+    h.switch_language("en").await;
+    h.wait_for_text("Open a support ticket").await;
+    h.switch_language("zh-Hant").await;
+    h.wait_for_text("開立支援工單").await;
+    assert_eq!(packs_fetched(&h).await.len(), 2);
+    assert_eq!(h.recorded("errors").await, Vec::<Json>::new());
+    h.finish().await;
+}
+
+/// A pack that cannot be fetched: on demand, the widget stays in its
+/// language and says so; at start, the host keeps its fallback content and
+/// the page hears why.
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_language_pack_that_cannot_be_fetched_is_told_and_never_loses_anything() {
+    let h = Harness::start("packs-blocked").await;
+    h.open().await;
+    h.wait_for_text("Open a support ticket").await;
+    h.choose("inquiry.price").await;
+    h.click_css(PRIMARY).await;
+    h.type_into("ltw0-message", "What will the renewal cost?")
+        .await;
+    h.cdp("Network.enable", json!({})).await;
+    h.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*ticket-widget-zh-Hant-*"] }),
+    )
+    .await;
+    h.switch_language("zh-Hant").await;
+    // Three attempts, 0.3 s and 0.9 s apart.
+    h.wait_for_text("The other language could not be loaded")
+        .await;
+    assert_eq!(
+        value_of(&h, "ltw0-message").await,
+        "What will the renewal cost?"
+    );
+    assert!(h.page_text().await.contains("Open a support ticket"));
+    let busy = h
+        .execute(
+            "return document.querySelector(\"button[lang='zh-Hant']\").getAttribute('aria-busy');",
+            vec![],
+        )
+        .await;
+    assert_eq!(busy, json!(null));
+
+    // Nothing the page's widgets can read: both keep their fallback.
+    h.cdp("Network.setBlockedURLs", json!({ "urls": ["*.txt"] }))
+        .await;
+    h.client
+        .goto(&format!("{}/examples/embed.html", h.base))
+        .await
+        .unwrap();
+    for host in ["account-widget", "sales-widget"] {
+        assert_eq!(
+            h.wait_for_event("ticket-widget:error", host).await,
+            json!({ "kind": "load", "status": null })
+        );
+    }
+    let fallback = h.text_of("#account-widget").await;
+    assert!(
+        fallback.contains("Please write to support@leikwan.example"),
+        "{fallback:?}"
+    );
+    let errors = h.recorded("errors").await;
+    assert!(
+        errors.iter().any(|e| e
+            .as_str()
+            .unwrap_or("")
+            .contains("texts could not be loaded")),
+        "{errors:?}"
+    );
+    let api = h.execute("return typeof TicketWidget.mount;", vec![]).await;
+    assert_eq!(api, json!("function"));
+    h.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    h.finish().await;
+}

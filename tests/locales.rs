@@ -147,7 +147,7 @@ fn the_scanner_sees_literal_lookups() {
         "widget-title",
         "step-progress",
         "trace-reached-yes",
-        "lang-name-en",
+        "lang-load-failed",
         "ip-public",
     ] {
         assert!(ids.contains(id), "{id} not found by the scanner");
@@ -240,4 +240,37 @@ fn compiled_texts_match_fluent() {
     }
     assert!(checked > 300, "only {checked} messages checked");
     assert_eq!(tr_args(Lang::En, "no-such-message", &[]), "no-such-message");
+}
+
+/// The language buttons show each language's name from the wasm (build.rs
+/// takes it from the language's own `.ftl`), before that language's pack is
+/// loaded: the same text as in the packs.
+#[test]
+fn language_names_are_built_in_as_the_packs_have_them() {
+    use ticket_widget::i18n::tr;
+    for lang in Lang::ALL {
+        let id = format!("lang-name-{}", lang.tag().to_ascii_lowercase());
+        assert_eq!(lang.native_name(), tr(lang, &id), "{id}");
+        for other in Lang::ALL {
+            assert_eq!(
+                tr(other, &id),
+                lang.native_name(),
+                "{id} in {}",
+                other.tag()
+            );
+        }
+    }
+}
+
+/// The packs build.rs writes next to its output (for scripts/trunk-post-build)
+/// are the texts the widget reads: every message of the `.ftl` file.
+#[test]
+fn every_message_is_in_its_language_pack() {
+    for lang in Lang::ALL {
+        let pack = ticket_widget::i18n::built_pack(lang);
+        assert!(pack.starts_with("ltw-pack-1\u{2}"), "{}", lang.tag());
+        let ids = &pack["ltw-pack-1\u{2}".len()..pack.find('\u{3}').unwrap()];
+        let in_pack: BTreeSet<String> = ids.split('\u{2}').map(str::to_owned).collect();
+        assert_eq!(in_pack, message_ids(lang), "{}", lang.tag());
+    }
 }

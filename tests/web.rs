@@ -4,10 +4,13 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use std::cell::RefCell;
+use std::rc::Rc;
 use ticket_widget::components::App;
 use ticket_widget::config::WidgetConfig;
-use ticket_widget::i18n::{Lang, tr};
+use ticket_widget::i18n::{self, Lang, tr};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -33,6 +36,9 @@ fn mount(lang: &str, instance: usize) -> Mounted {
     // A language remembered by an earlier test must not leak into this one.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
+    // Both languages' texts, as build.rs wrote them, without the network.
+    i18n::install_built_packs();
+    i18n::set_loader(None);
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let config = WidgetConfig {
@@ -108,6 +114,41 @@ impl Mounted {
         self.click(&format!("cat-{}", category.replace('.', "-")));
         settle().await;
     }
+}
+
+/// Stands in for the loader's `load(tag)`: each call is recorded with the
+/// functions that resolve or reject its promise, for the test to call.
+type Requests = Rc<RefCell<Vec<(String, js_sys::Function, js_sys::Function)>>>;
+
+fn fake_loader() -> Requests {
+    let requests: Requests = Rc::default();
+    let recorded = Rc::clone(&requests);
+    let load = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |tag: JsValue| {
+        let recorded = Rc::clone(&recorded);
+        js_sys::Promise::new(&mut |resolve, reject| {
+            let tag = tag.as_string().unwrap_or_default();
+            recorded.borrow_mut().push((tag, resolve, reject));
+        })
+    });
+    i18n::set_loader(Some(load.into_js_value().unchecked_into()));
+    requests
+}
+
+/// Waits (up to 2 s) until `done` holds.
+async fn until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        let wait = js_sys::Promise::new(&mut |wake, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&wake, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+    panic!("never: {what}");
 }
 
 /// Properties of freshly rendered elements are set a tick after the
@@ -347,4 +388,201 @@ async fn markup_typed_by_the_customer_shows_as_text_in_the_review() {
             "{id} became an element"
         );
     }
+}
+
+impl Mounted {
+    fn lang_button(&self, tag: &str) -> HtmlElement {
+        self.root
+            .query_selector(&format!("button[lang='{tag}']"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    }
+
+    fn title(&self) -> String {
+        self.root
+            .query_selector(".ltw-title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    }
+}
+
+/// The other language's pack is fetched on demand: the switch waits for it
+/// (the button says it is busy), then happens by itself, and nothing typed
+/// is lost on the way.
+#[wasm_bindgen_test]
+async fn switching_to_a_language_not_loaded_yet_happens_when_it_arrives_and_keeps_everything_typed()
+{
+    let w = mount("en", 8);
+    i18n::forget_pack(Lang::ZhHant);
+    let requests = fake_loader();
+    settle().await;
+    w.choose("technical.routing").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.type_text("email", "chan@example.com");
+    w.type_text("trace", MTR);
+    w.type_text("message", "晚上丟包嚴重，請協助檢查。");
+    settle().await;
+
+    // Intent (the pointer on the button) starts the fetch; once only.
+    let zh = w.lang_button("zh-Hant");
+    // `pointerover`, as a pointer entering the button fires (it bubbles to
+    // the group, which listens).
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let enter = web_sys::Event::new_with_event_init_dict("pointerover", &init).unwrap();
+    zh.dispatch_event(&enter).unwrap();
+    zh.dispatch_event(&enter).unwrap();
+    assert_eq!(requests.borrow().len(), 1);
+    assert_eq!(requests.borrow()[0].0, "zh-Hant");
+
+    zh.click();
+    settle().await;
+    assert_eq!(zh.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(w.title(), en("widget-title"), "still English meanwhile");
+    assert_eq!(w.value("message"), "晚上丟包嚴重，請協助檢查。");
+    assert_eq!(requests.borrow().len(), 1, "no second fetch");
+
+    let resolve = requests.borrow()[0].1.clone();
+    resolve
+        .call1(&JsValue::NULL, &i18n::built_pack(Lang::ZhHant).into())
+        .unwrap();
+    until("the switch to zh-Hant", || {
+        w.title() == tr(Lang::ZhHant, "widget-title")
+    })
+    .await;
+    settle().await;
+    assert_eq!(zh.get_attribute("aria-busy"), None);
+    assert_eq!(zh.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(w.value("email"), "chan@example.com");
+    assert_eq!(w.value("trace"), MTR);
+    assert_eq!(w.value("message"), "晚上丟包嚴重，請協助檢查。");
+    assert!(w.text().contains("已辨識：mtr --report"));
+
+    // Back and forth again: both packs are in memory, the switch is at once.
+    w.lang_button("en").click();
+    settle().await;
+    assert_eq!(w.title(), en("widget-title"));
+    w.lang_button("zh-Hant").click();
+    settle().await;
+    assert_eq!(w.title(), tr(Lang::ZhHant, "widget-title"));
+    assert_eq!(requests.borrow().len(), 1);
+}
+
+/// A pack that cannot be had leaves the widget in its language, saying so
+/// in that language; asking again fetches again.
+#[wasm_bindgen_test]
+async fn a_language_that_cannot_be_loaded_leaves_the_current_one_and_says_so() {
+    let w = mount("zh-Hant", 9);
+    i18n::forget_pack(Lang::En);
+    let requests = fake_loader();
+    settle().await;
+    w.choose("inquiry.price").await;
+    w.button(&tr(Lang::ZhHant, "btn-next")).click();
+    settle().await;
+    w.type_text("message", "續約價格是多少？");
+    settle().await;
+
+    let english = w.lang_button("en");
+    english.click();
+    settle().await;
+    assert_eq!(english.get_attribute("aria-busy").as_deref(), Some("true"));
+    let reject = requests.borrow()[0].2.clone();
+    reject.call1(&JsValue::NULL, &"offline".into()).unwrap();
+    until("the failure to be told", || {
+        w.text().contains(&tr(Lang::ZhHant, "lang-load-failed"))
+    })
+    .await;
+    settle().await;
+    assert_eq!(english.get_attribute("aria-busy"), None);
+    assert_eq!(w.title(), tr(Lang::ZhHant, "widget-title"));
+    assert_eq!(w.value("message"), "續約價格是多少？");
+
+    english.click();
+    settle().await;
+    assert_eq!(requests.borrow().len(), 2, "asked again, fetched again");
+    assert!(!w.text().contains(&tr(Lang::ZhHant, "lang-load-failed")));
+    let resolve = requests.borrow()[1].1.clone();
+    resolve
+        .call1(&JsValue::NULL, &i18n::built_pack(Lang::En).into())
+        .unwrap();
+    until("the switch to English", || w.title() == en("widget-title")).await;
+    assert_eq!(w.value("message"), "續約價格是多少？");
+}
+
+/// A host waits for its language's pack with the page's fallback content in
+/// it; if the pack never comes, the fallback stays and the page hears why.
+#[wasm_bindgen_test]
+async fn a_host_keeps_its_fallback_until_its_texts_arrive_or_for_good_if_they_cannot() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    i18n::install_built_packs();
+    i18n::forget_pack(Lang::En);
+    let requests = fake_loader();
+    let errors: Rc<RefCell<Vec<String>>> = Rc::default();
+    let host = |id: &str| -> HtmlElement {
+        let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        el.set_id(id);
+        el.set_attribute("data-endpoint", "/api/tickets").unwrap();
+        el.set_attribute("data-lang", "en").unwrap();
+        el.set_text_content(Some("Please write to support@example.com"));
+        document().body().unwrap().append_child(&el).unwrap();
+        el
+    };
+    let listener = {
+        let errors = Rc::clone(&errors);
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let kind = js_sys::Reflect::get(&e.detail(), &"kind".into()).unwrap();
+            let target: web_sys::Element = e.target().unwrap().unchecked_into();
+            errors
+                .borrow_mut()
+                .push(format!("{} {}", target.id(), kind.as_string().unwrap()));
+        })
+    };
+    document()
+        .add_event_listener_with_callback("ticket-widget:error", listener.as_ref().unchecked_ref())
+        .unwrap();
+
+    let late = host("pack-late");
+    assert!(ticket_widget::mount::mount(late.clone()));
+    assert!(!ticket_widget::mount::mount(late.clone()), "claimed once");
+    assert_eq!(
+        late.text_content().unwrap(),
+        "Please write to support@example.com"
+    );
+    let resolve = requests.borrow()[0].1.clone();
+    resolve
+        .call1(&JsValue::NULL, &i18n::built_pack(Lang::En).into())
+        .unwrap();
+    until("the widget", || {
+        late.query_selector(".ltw").unwrap().is_some()
+    })
+    .await;
+    assert!(late.has_attribute("data-ticket-widget-mounted"));
+
+    i18n::forget_pack(Lang::En);
+    let never = host("pack-never");
+    assert!(ticket_widget::mount::mount(never.clone()));
+    let reject = requests.borrow()[1].2.clone();
+    reject.call1(&JsValue::NULL, &"404".into()).unwrap();
+    until("the load error", || !errors.borrow().is_empty()).await;
+    assert_eq!(*errors.borrow(), ["pack-never load"]);
+    assert_eq!(
+        never.text_content().unwrap(),
+        "Please write to support@example.com"
+    );
+    assert!(!never.has_attribute("data-ticket-widget-mounted"));
+
+    document()
+        .remove_event_listener_with_callback(
+            "ticket-widget:error",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    late.remove();
+    never.remove();
+    i18n::install_built_packs();
 }

@@ -78,6 +78,23 @@ fn serves_static_files_without_escaping_the_folder() {
     let reply = get(&r.addr, "/");
     assert_eq!((reply.status, reply.body.as_str()), (200, "<p>widget</p>"));
     assert_eq!(get(&r.addr, "/../Cargo.toml").status, 404);
+    // The widget's files, each with the type a browser needs.
+    std::fs::write(dir.join("ticket-widget-en-0123.txt"), "ltw-pack-1").unwrap();
+    std::fs::write(dir.join("w_bg.wasm"), "\0asm").unwrap();
+    let pack = get(&r.addr, "/ticket-widget-en-0123.txt");
+    assert_eq!((pack.status, pack.body.as_str()), (200, "ltw-pack-1"));
+    assert!(
+        pack.head
+            .contains("Content-Type: text/plain; charset=utf-8\r\n"),
+        "{}",
+        pack.head
+    );
+    let wasm = get(&r.addr, "/w_bg.wasm");
+    assert!(
+        wasm.head.contains("Content-Type: application/wasm\r\n"),
+        "{}",
+        wasm.head
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

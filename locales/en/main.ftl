@@ -7,6 +7,7 @@ widget-intro = To answer you promptly, LeiKwan Host support accepts tickets with
 lang-switch-label = Language
 lang-name-en = English
 lang-name-zh-hant = 繁體中文
+lang-load-failed = The other language could not be loaded. Check your connection and try again; everything you typed is kept.
 step-progress = Step { $current } of { $total }: { $name }
 step-category = Topic
 step-details = Details

@@ -6,6 +6,7 @@ widget-intro = 為了提升服務效率並確保您的問題能得到及時處�
 lang-switch-label = 語言
 lang-name-en = English
 lang-name-zh-hant = 繁體中文
+lang-load-failed = 無法載入另一種語言。請檢查網路連線後再試；您輸入的內容都會保留。
 step-progress = 第 { $current } 步，共 { $total } 步：{ $name }
 step-category = 問題類別
 step-details = 詳細資料

@@ -1,11 +1,17 @@
-//! Thin i18n over the `.ftl` files, compiled by `build.rs` into static
-//! tables (no Fluent runtime ships), and the current language as a signal in
+//! Thin i18n over the `.ftl` files, compiled by `build.rs` into one text
+//! pack per language that the widget fetches (`packs.rs`; no Fluent runtime
+//! and no text ships in the wasm), and the current language as a signal in
 //! context so only text nodes re-render on a switch.
 
 mod detect;
 pub mod keys;
+mod packs;
 
 pub use detect::{initial_lang, remember_lang};
+pub use packs::{
+    built_pack, forget_pack, install_built_packs, is_loaded, prefetch, set_loader, start_loading,
+    when_loaded, when_settled,
+};
 
 use leptos::prelude::*;
 
@@ -34,24 +40,27 @@ impl Lang {
             .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
-    fn messages(self) -> (&'static str, &'static [u16]) {
+    /// The language's name in itself, from its own `.ftl` (`build.rs`):
+    /// available before its pack is.
+    pub fn native_name(self) -> &'static str {
         match self {
-            Lang::En => (EN, &EN_STARTS),
-            Lang::ZhHant => (ZH_HANT, &ZH_HANT_STARTS),
+            Lang::En => NAME_EN,
+            Lang::ZhHant => NAME_ZH_HANT,
         }
+    }
+
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
 /// The message `key` in `lang`, with string arguments. A missing key yields
 /// the key itself, so a gap shows up as text instead of breaking the form;
-/// a missing argument shows as `{$name}`, as Fluent does.
+/// a missing argument shows as `{$name}`, as Fluent does. While `lang`'s
+/// pack is not loaded, the text comes from a language that is (see
+/// `packs::message`).
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let (text, starts) = lang.messages();
-    let message = IDS.binary_search(&key).ok().and_then(|i| {
-        let (start, end) = (*starts.get(i)?, *starts.get(i + 1)?);
-        text.get(usize::from(start)..usize::from(end))
-    });
-    let Some(message) = message.filter(|m| *m != "\u{0}") else {
+    let Some(message) = packs::message(lang, key) else {
         return key.to_owned();
     };
     let mut out = String::new();
