@@ -431,9 +431,9 @@ async fn switching_to_a_language_not_loaded_yet_happens_when_it_arrives_and_keep
     let zh = w.lang_button("zh-Hant");
     // `pointerover`, as a pointer entering the button fires (it bubbles to
     // the group, which listens).
-    let init = web_sys::EventInit::new();
+    let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
-    let enter = web_sys::Event::new_with_event_init_dict("pointerover", &init).unwrap();
+    let enter = web_sys::CustomEvent::new_with_event_init_dict("pointerover", &init).unwrap();
     zh.dispatch_event(&enter).unwrap();
     zh.dispatch_event(&enter).unwrap();
     assert_eq!(requests.borrow().len(), 1);
