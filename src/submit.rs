@@ -8,6 +8,8 @@ use std::rc::Rc;
 use std::time::Duration;
 use ticket_core::payload::{Accepted, Rejected, Ticket};
 use ticket_core::validate::FieldError;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 /// Long enough for a slow mobile link, short enough that a stalled request
 /// turns into a visible retry instead of an endless spinner.
@@ -49,12 +51,6 @@ pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
         )
         .ok()
     });
-    let mut builder = gloo_net::http::Request::post(attempt.endpoint)
-        .header("Idempotency-Key", attempt.idempotency_key)
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    if let Some(token) = attempt.csrf_token {
-        builder = builder.header("X-CSRF-Token", token);
-    }
     let network = |timed_out: bool| Outcome::Retry {
         failure: if timed_out {
             Failure::Timeout
@@ -63,22 +59,27 @@ pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
         },
         retry_after_s: None,
     };
-    let request = builder
-        .header("Content-Type", "application/json")
-        .body(attempt.ticket.to_json());
-    let outcome = match request {
+    let signal = controller.as_ref().map(|c| c.signal());
+    let outcome = match request(&attempt, signal.as_ref()) {
         Err(_) => network(false),
-        Ok(request) => match request.send().await {
+        Ok(request) => match JsFuture::from(fetch(&request)).await {
             Err(_) => network(timed_out.get()),
             Ok(response) => {
+                let response: web_sys::Response = response.unchecked_into();
                 let status = response.status();
-                let retry_after =
-                    parse_retry_after(response.headers().get("Retry-After").as_deref());
-                match response.text().await {
-                    Ok(body) => classify(status, &body, retry_after),
+                let retry_after = parse_retry_after(
+                    response
+                        .headers()
+                        .get("Retry-After")
+                        .ok()
+                        .flatten()
+                        .as_deref(),
+                );
+                match text(&response).await {
+                    Some(body) => classify(status, &body, retry_after),
                     // The answer was cut off: the ticket may or may not be
                     // stored, and the idempotency key makes a retry safe.
-                    Err(_) => network(timed_out.get()),
+                    None => network(timed_out.get()),
                 }
             }
         },
@@ -87,6 +88,40 @@ pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
         t.clear();
     }
     outcome
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, not `window.fetch`: no window lookup (as gloo-net
+    /// does it).
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch(request: &web_sys::Request) -> js_sys::Promise;
+}
+
+/// The POST with its headers; an error when the browser refuses to build it
+/// (a malformed endpoint or header value).
+fn request(
+    attempt: &Attempt<'_>,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<web_sys::Request, JsValue> {
+    let headers = web_sys::Headers::new()?;
+    headers.set("Idempotency-Key", attempt.idempotency_key)?;
+    if let Some(token) = attempt.csrf_token {
+        headers.set("X-CSRF-Token", token)?;
+    }
+    headers.set("Content-Type", "application/json")?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_signal(signal);
+    init.set_body(&JsValue::from(attempt.ticket.to_json()));
+    web_sys::Request::new_with_str_and_init(attempt.endpoint, &init)
+}
+
+/// The whole answer as text; `None` when it was cut off.
+async fn text(response: &web_sys::Response) -> Option<String> {
+    let body = JsFuture::from(response.text().ok()?).await.ok()?;
+    body.as_string()
 }
 
 /// Pure, so the mapping is tested natively.
