@@ -198,8 +198,14 @@ pub fn autosave_drafts(form: Form, endpoint: String) {
             move || {
                 if draft.has_content() {
                     let saved = draft::save(&endpoint, &draft);
-                    if form.storage_ok.get_untracked() != saved {
-                        form.storage_ok.set(saved);
+                    // `try_`: the widget may be gone by now (browser tests
+                    // unmount theirs), and a panic would trap the wasm.
+                    if form
+                        .storage_ok
+                        .try_get_untracked()
+                        .is_some_and(|ok| ok != saved)
+                    {
+                        form.storage_ok.try_set(saved);
                     }
                 } else {
                     draft::clear(&endpoint);
