@@ -3,12 +3,11 @@ use super::fields::{Control, direction_field, ip_field, note, text_field};
 use super::notices::circumvention_notice;
 use super::trace_summary::trace_field;
 use super::trace_summary::{element, escape};
-use super::{Ctx, on_button, on_click, on_click_ev};
+use super::{Ctx, closest, on_button, on_click, on_click_ev};
 use crate::i18n::keys;
 use crate::state::Step;
 use leptos::prelude::*;
 use ticket_core::catalog::{Category, Field, Group};
-use wasm_bindgen::JsCast;
 
 /// Step 2: the common fields and the chosen category's own fields.
 pub fn details_step(c: Ctx, category: &'static Category) -> impl IntoView {
@@ -155,10 +154,7 @@ fn error_summary(c: Ctx, id: String) -> impl IntoView {
         html
     };
     let follow = move |ev: leptos::ev::MouseEvent| {
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+        let link = closest(&ev, "a[href^='#']");
         if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
             ev.prevent_default();
             focus_by_id(&href[1..]);

@@ -1,5 +1,5 @@
 use super::trace_summary::{element, escape};
-use super::{Ctx, effect, on_click_ev};
+use super::{Ctx, closest, effect, on_click_ev};
 use crate::i18n::{Lang, key, prefetch, remember_lang, tr, when_loaded};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -110,10 +110,7 @@ pub fn lang_switch(c: Ctx) -> impl IntoView {
 
 /// The language button an event happened in, with its language.
 fn button_of(ev: &web_sys::Event) -> Option<(web_sys::Element, Lang)> {
-    let button = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("button").ok().flatten())?;
+    let button = closest(ev, "button")?;
     let lang = button
         .get_attribute("lang")
         .and_then(|t| Lang::from_tag(&t))?;

@@ -91,15 +91,22 @@ pub(crate) fn on_button(action: impl Fn() + 'static) -> impl Fn(leptos::ev::Mous
 }
 
 fn on_button_dyn(action: std::rc::Rc<dyn Fn()>) -> impl Fn(leptos::ev::MouseEvent) + Clone {
-    use wasm_bindgen::JsCast;
     on_click_ev(move |ev| {
-        let on_button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten())
-            .is_some();
-        if on_button {
+        if closest(&ev, "button").is_some() {
             action();
         }
     })
+}
+
+/// The element matching `selector` that an event happened in (its target or
+/// an ancestor): how the delegated handlers of markup written through
+/// `inner_html` tell their buttons and links apart.
+pub(crate) fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
 }

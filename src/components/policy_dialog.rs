@@ -1,5 +1,5 @@
 use super::trace_summary::{element, escape};
-use super::{Ctx, effect, on_click_ev};
+use super::{Ctx, closest, effect, on_click_ev};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -98,11 +98,7 @@ pub fn policy_dialog(
         html
     };
     let act = move |ev: leptos::ev::MouseEvent| {
-        let action = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten())
-            .and_then(|b| b.get_attribute("data-act"));
+        let action = closest(&ev, "button").and_then(|b| b.get_attribute("data-act"));
         match action.as_deref() {
             Some("edit") => {
                 open.set(false);

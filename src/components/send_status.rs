@@ -1,11 +1,10 @@
 use super::trace_summary::element;
-use super::{Ctx, on_click_ev};
+use super::{Ctx, closest, on_click_ev};
 use crate::i18n::I18n;
 use crate::plain_text::ticket_as_text;
 use crate::retry::Failure;
 use crate::state::SendState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn failure_text(i18n: I18n, failure: Failure) -> String {
     match failure {
@@ -148,11 +147,7 @@ pub fn send_status(c: Ctx) -> impl IntoView {
         html
     };
     let act = move |ev: leptos::ev::MouseEvent| {
-        let action = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten())
-            .and_then(|b| b.get_attribute("data-act"));
+        let action = closest(&ev, "button").and_then(|b| b.get_attribute("data-act"));
         match action.as_deref() {
             Some("retry") => sender.send_now(),
             Some("copy") => copy(),
