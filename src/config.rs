@@ -47,6 +47,13 @@ pub enum ConfigProblem {
     UnknownOffered(String),
     /// The prefilled category exists but `data-categories` does not offer it.
     CategoryNotOffered(String),
+    /// `data-endpoint` is not an http(s) address (a `javascript:` or `data:`
+    /// URL, or one with spaces or control characters): nothing could be
+    /// posted to it, so this is said up front instead of as a network error.
+    BadEndpoint(String),
+    /// The CSRF token holds a character no HTTP header may carry (a line
+    /// break, a non-ASCII letter): every POST would fail in the browser.
+    BadCsrfToken,
 }
 
 impl ConfigProblem {
@@ -58,12 +65,20 @@ impl ConfigProblem {
             ConfigProblem::UnknownCategory(id) => (key("config-unknown-category"), id),
             ConfigProblem::UnknownOffered(id) => (key("config-unknown-offered"), id),
             ConfigProblem::CategoryNotOffered(id) => (key("config-category-not-offered"), id),
+            ConfigProblem::BadEndpoint(id) => (key("config-bad-endpoint"), id),
+            ConfigProblem::BadCsrfToken => (key("config-bad-csrf-token"), ""),
         }
     }
 
-    /// Without an endpoint there is no form to show; the rest only limit it.
+    /// Without an endpoint that can be posted to there is no form to show;
+    /// the rest only limit it.
     pub fn is_fatal(&self) -> bool {
-        matches!(self, ConfigProblem::MissingEndpoint)
+        matches!(
+            self,
+            ConfigProblem::MissingEndpoint
+                | ConfigProblem::BadEndpoint(_)
+                | ConfigProblem::BadCsrfToken
+        )
     }
 }
 
@@ -113,8 +128,10 @@ impl WidgetConfig {
         let get = |name: &str| clean(data(name));
         let mut problems = Vec::new();
         let endpoint = get("endpoint");
-        if endpoint.is_none() {
-            problems.push(ConfigProblem::MissingEndpoint);
+        match endpoint.as_deref() {
+            None => problems.push(ConfigProblem::MissingEndpoint),
+            Some(e) if !is_postable(e) => problems.push(ConfigProblem::BadEndpoint(e.to_owned())),
+            Some(_) => {}
         }
         let offered = get("categories").and_then(|list| {
             let mut chosen: Vec<&'static Category> = Vec::new();
@@ -133,11 +150,15 @@ impl WidgetConfig {
                     .collect()
             })
         });
+        let csrf_token = get("csrfToken").or_else(|| clean(meta_csrf_token));
+        if csrf_token.as_deref().is_some_and(|t| !is_header_value(t)) {
+            problems.push(ConfigProblem::BadCsrfToken);
+        }
         let mut config = WidgetConfig {
             endpoint,
             lang: get("lang"),
             instance,
-            csrf_token: get("csrfToken").or_else(|| clean(meta_csrf_token)),
+            csrf_token,
             support_email: get("supportEmail"),
             prefill: Prefill {
                 email: get("email"),
@@ -193,6 +214,28 @@ impl WidgetConfig {
             Err(ConfigProblem::CategoryNotOffered(id.to_owned()))
         }
     }
+}
+
+/// An address the browser can POST a ticket to: relative, protocol-relative
+/// or http(s), with no white space or control characters.
+fn is_postable(endpoint: &str) -> bool {
+    if endpoint.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    // A scheme is what stands before the first ':' that comes before any
+    // '/', '?' or '#' ("api/x:y" is a path, "javascript:x" a scheme).
+    let head_end = endpoint.find(['/', '?', '#']).unwrap_or(endpoint.len());
+    match endpoint[..head_end].split_once(':') {
+        None => true,
+        Some((scheme, _)) => {
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        }
+    }
+}
+
+/// What `fetch` accepts in a header: visible ASCII, spaces and tabs.
+fn is_header_value(value: &str) -> bool {
+    value.chars().all(|c| c == '\t' || (' '..='~').contains(&c))
 }
 
 /// Frameworks such as Rails and Laravel put the token in the page head.
@@ -260,6 +303,45 @@ mod tests {
         let c = parse(&[], None);
         assert_eq!(c.problems, [ConfigProblem::MissingEndpoint]);
         assert!(c.problems[0].is_fatal());
+    }
+
+    #[test]
+    fn endpoints_that_cannot_be_posted_to_are_fatal() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:void(0)",
+            "data:text/html,x",
+            "ftp://example.com/t",
+            "/api/ti ckets",
+            "/api/\u{0}x",
+        ] {
+            let c = parse(&[("endpoint", bad)], None);
+            assert_eq!(c.problems, [ConfigProblem::BadEndpoint(bad.into())], "{bad}");
+            assert!(c.problems[0].is_fatal());
+        }
+        for good in [
+            "/api/tickets",
+            "api/tickets",
+            "https://support.example.com/api",
+            "HTTP://127.0.0.1:8787/api/tickets",
+            "//support.example.com/api",
+            "/api/x:y?next=a:b",
+        ] {
+            assert!(parse(&[("endpoint", good)], None).problems.is_empty(), "{good}");
+        }
+    }
+
+    #[test]
+    fn a_csrf_token_no_header_can_carry_is_fatal() {
+        for bad in ["tok\nen", "tok\ren", "令牌"] {
+            let c = parse(&[("endpoint", "/t"), ("csrfToken", bad)], None);
+            assert_eq!(c.problems, [ConfigProblem::BadCsrfToken], "{bad:?}");
+            assert!(c.problems[0].is_fatal());
+        }
+        let c = parse(&[("endpoint", "/t")], Some("meta\ntoken"));
+        assert_eq!(c.problems, [ConfigProblem::BadCsrfToken]);
+        let c = parse(&[("endpoint", "/t"), ("csrfToken", "a+b/c=d ~")], None);
+        assert!(c.problems.is_empty());
     }
 
     #[test]

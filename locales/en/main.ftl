@@ -217,4 +217,6 @@ config-title = This support form is not set up correctly:
 config-unknown-category = data-category names no ticket category or group: “{ $id }”. Please choose the topic yourself.
 config-unknown-offered = data-categories names no ticket category or group: “{ $id }”. It is left out.
 config-category-not-offered = The category “{ $id }” is not among those this form offers (data-categories). Please choose the topic yourself.
+config-bad-endpoint = This support form is not set up correctly: its data-endpoint “{ $id }” is not a web address tickets can be sent to. Please contact support by e-mail.
+config-bad-csrf-token = This support form is not set up correctly: its CSRF token contains a character that cannot be sent (such as a line break). Please contact support by e-mail.
 contact-email = You can also write to support by e-mail:

@@ -216,4 +216,6 @@ config-title = 此支援表單設定不正確：
 config-unknown-category = data-category 指定的工單類別或群組不存在：「{ $id }」。請自行選擇問題類別。
 config-unknown-offered = data-categories 中的工單類別或群組不存在：「{ $id }」，已略過。
 config-category-not-offered = 類別「{ $id }」不在此表單提供的類別（data-categories）之中。請自行選擇問題類別。
+config-bad-endpoint = 此支援表單設定不正確：data-endpoint「{ $id }」不是可提交工單的網址。請以電子郵件聯絡客服。
+config-bad-csrf-token = 此支援表單設定不正確：其 CSRF 權杖含有無法傳送的字元（例如換行）。請以電子郵件聯絡客服。
 contact-email = 您也可以透過電子郵件聯絡客服：
