@@ -13,6 +13,9 @@
 //!   --enable-fault-control  POST /__faults replaces all of the above at run time with
 //!                           `{"fail_next":2,"status":503,"retry_after":1,"delay_ms":0,
 //!                           "drop_after_store":0}` (absent fields: off; status 503);
+//!                           two settings exist only there: `"body":"<html>…"` answers the
+//!                           injected failures with that text (as a proxy's error page would),
+//!                           `"no_reference":N` answers the next N stored tickets `201 {}`;
 //!                           GET /__faults shows them; GET /__tickets/count counts tickets
 
 use crate::http::{Request, Response};
@@ -31,6 +34,12 @@ pub struct Settings {
     pub retry_after: Option<u64>,
     pub delay_ms: u64,
     pub drop_after_store: u32,
+    /// The body of injected failures instead of the receiver's JSON error
+    /// (`text/html` when it starts with `<`): what a proxy in front of a
+    /// backend answers.
+    pub body: Option<String>,
+    /// The next N stored tickets are answered `201 {}`, without a reference.
+    pub no_reference: u32,
 }
 
 impl Default for Settings {
@@ -41,6 +50,8 @@ impl Default for Settings {
             retry_after: None,
             delay_ms: 0,
             drop_after_store: 0,
+            body: None,
+            no_reference: 0,
         }
     }
 }
@@ -121,19 +132,33 @@ impl Faults {
             let mut s = self.lock();
             (s.fail_next > 0).then(|| {
                 s.fail_next -= 1;
-                s.status
+                (s.status, s.body.clone())
             })
         };
         let mut response = match failure {
-            Some(status) => Response::error(status, "fault", "fault.injected"),
+            Some((status, Some(body))) => Response {
+                status,
+                content_type: if body.starts_with('<') {
+                    "text/html; charset=utf-8"
+                } else {
+                    "text/plain; charset=utf-8"
+                },
+                headers: Vec::new(),
+                body: body.into_bytes(),
+            },
+            Some((status, None)) => Response::error(status, "fault", "fault.injected"),
             None => receive(),
         };
         let (hang_up, delay_ms, retry_after) = {
             let mut s = self.lock();
             // Only a stored ticket is answered with 200 or 201.
-            let hang_up = matches!(response.status, 200 | 201) && s.drop_after_store > 0;
+            let stored = matches!(response.status, 200 | 201);
+            let hang_up = stored && s.drop_after_store > 0;
             if hang_up {
                 s.drop_after_store -= 1;
+            } else if stored && s.no_reference > 0 {
+                s.no_reference -= 1;
+                response.body = b"{}".to_vec();
             }
             (hang_up, s.delay_ms, s.retry_after)
         };
@@ -215,6 +240,7 @@ mod tests {
                 retry_after: Some(2),
                 delay_ms: 5,
                 drop_after_store: 1,
+                ..Settings::default()
             }
         );
     }
@@ -260,6 +286,25 @@ mod tests {
         let rejected = || Response::error(422, "email", "email.no_at");
         assert_eq!(faults.around(rejected).unwrap().status, 422);
         assert!(faults.around(answer).is_none());
+    }
+
+    #[test]
+    fn a_failure_body_and_a_missing_reference_can_be_injected() {
+        let faults = parse(&[]).unwrap();
+        {
+            let mut s = faults.lock();
+            s.fail_next = 1;
+            s.status = 502;
+            s.body = Some("<html><h1>Bad gateway</h1></html>".into());
+            s.no_reference = 1;
+        }
+        let r = faults.around(answer).unwrap();
+        assert_eq!((r.status, r.content_type), (502, "text/html; charset=utf-8"));
+        assert_eq!(r.body, b"<html><h1>Bad gateway</h1></html>");
+        let r = faults.around(answer).unwrap();
+        assert_eq!((r.status, r.body.as_slice()), (201, &b"{}"[..]));
+        let r = faults.around(answer).unwrap();
+        assert_eq!(r.body, br#"{"reference":"LK-1"}"#);
     }
 
     #[test]
