@@ -14,6 +14,9 @@ pub struct WidgetConfig {
     pub lang: Option<String>,
     /// Makes element ids unique when a page holds several widgets.
     pub instance: usize,
+    /// Tells this widget's draft from the drafts of other widgets on the
+    /// page: the host element's `id`, else `#` and the instance number.
+    pub widget_id: String,
     /// `data-csrf-token`, else the page's `<meta name="csrf-token">`, for
     /// backends that protect the endpoint with a token.
     pub csrf_token: Option<String>,
@@ -116,7 +119,13 @@ fn clean(value: Option<String>) -> Option<String> {
 impl WidgetConfig {
     pub fn from_element(el: &web_sys::HtmlElement, instance: usize) -> WidgetConfig {
         let data = el.dataset();
-        WidgetConfig::from_attributes(|name| data.get(name), page_csrf_token(), instance)
+        let mut config =
+            WidgetConfig::from_attributes(|name| data.get(name), page_csrf_token(), instance);
+        let id = el.id();
+        if !id.trim().is_empty() {
+            config.widget_id = id;
+        }
+        config
     }
 
     /// `data(name)` reads `data-<name>` in dataset spelling (`csrfToken`).
@@ -158,6 +167,7 @@ impl WidgetConfig {
             endpoint,
             lang: get("lang"),
             instance,
+            widget_id: format!("#{instance}"),
             csrf_token,
             support_email: get("supportEmail"),
             prefill: Prefill {
@@ -219,7 +229,10 @@ impl WidgetConfig {
 /// An address the browser can POST a ticket to: relative, protocol-relative
 /// or http(s), with no white space or control characters.
 fn is_postable(endpoint: &str) -> bool {
-    if endpoint.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if endpoint
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
         return false;
     }
     // A scheme is what stands before the first ':' that comes before any
@@ -316,7 +329,11 @@ mod tests {
             "/api/\u{0}x",
         ] {
             let c = parse(&[("endpoint", bad)], None);
-            assert_eq!(c.problems, [ConfigProblem::BadEndpoint(bad.into())], "{bad}");
+            assert_eq!(
+                c.problems,
+                [ConfigProblem::BadEndpoint(bad.into())],
+                "{bad}"
+            );
             assert!(c.problems[0].is_fatal());
         }
         for good in [
@@ -327,7 +344,10 @@ mod tests {
             "//support.example.com/api",
             "/api/x:y?next=a:b",
         ] {
-            assert!(parse(&[("endpoint", good)], None).problems.is_empty(), "{good}");
+            assert!(
+                parse(&[("endpoint", good)], None).problems.is_empty(),
+                "{good}"
+            );
         }
     }
 

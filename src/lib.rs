@@ -5,6 +5,8 @@
 pub mod components;
 pub mod config;
 pub mod draft;
+pub mod draft_keeping;
+pub mod draft_store;
 pub mod host_api;
 pub mod i18n;
 pub mod mount;

@@ -4,7 +4,6 @@
 //! removed only after the backend confirmed the ticket.
 
 use crate::config::WidgetConfig;
-use crate::draft;
 use crate::i18n::Lang;
 use crate::retry::{self, Failure, MAX_AUTOMATIC_RETRIES};
 use crate::state::{Form, SendState, Step};
@@ -99,9 +98,7 @@ impl Sender {
         let form = self.form;
         match outcome {
             Outcome::Accepted(reference) => {
-                if let Some(endpoint) = self.config.with_value(|c| c.endpoint.clone()) {
-                    draft::clear(&endpoint);
-                }
+                crate::draft_keeping::forget(form);
                 form.reference.set(reference);
                 form.send_state.set(SendState::Idle);
                 form.step.set(Step::Done);
@@ -176,43 +173,4 @@ impl Sender {
             self.timer.set_value(None);
         }
     }
-}
-
-/// Keeps the draft in storage while the customer types: saved 400 ms after
-/// the last change, removed when there is nothing left worth keeping.
-pub fn autosave_drafts(form: Form, endpoint: String) {
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let draft = form.to_draft();
-        // A save still pending when the ticket is confirmed must not bring
-        // the removed draft back.
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-            pending.set_value(None);
-        }
-        if form.step.get() == Step::Done {
-            return;
-        }
-        let endpoint = endpoint.clone();
-        let handle = set_timeout_with_handle(
-            move || {
-                if draft.has_content() {
-                    let saved = draft::save(&endpoint, &draft);
-                    // `try_`: the widget may be gone by now (browser tests
-                    // unmount theirs), and a panic would trap the wasm.
-                    if form
-                        .storage_ok
-                        .try_get_untracked()
-                        .is_some_and(|ok| ok != saved)
-                    {
-                        form.storage_ok.try_set(saved);
-                    }
-                } else {
-                    draft::clear(&endpoint);
-                }
-            },
-            Duration::from_millis(400),
-        );
-        pending.set_value(handle.ok());
-    });
 }

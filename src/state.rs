@@ -2,6 +2,7 @@
 //! change or a failed submission never touches what the customer typed.
 
 use crate::draft::Draft;
+use crate::draft_store::{Offer, Slot};
 use crate::i18n::{Lang, key};
 use crate::retry::Failure;
 use leptos::prelude::*;
@@ -85,6 +86,12 @@ pub struct Form {
     pub idempotency_key: RwSignal<String>,
     /// A draft from an earlier visit was put back into the form.
     pub draft_restored: RwSignal<bool>,
+    /// Where this widget keeps its draft in this tab (none without an
+    /// endpoint).
+    pub draft_slot: StoredValue<Option<Slot>>,
+    /// A draft another tab (or an earlier visit) left, until the customer
+    /// continues it or starts afresh.
+    pub draft_offer: RwSignal<Option<Offer>>,
     /// False once the browser refused to store the draft.
     pub storage_ok: RwSignal<bool>,
     pub send_state: RwSignal<SendState>,
@@ -146,6 +153,8 @@ impl Form {
             acknowledged: RwSignal::new(false),
             idempotency_key: RwSignal::new(String::new()),
             draft_restored: RwSignal::new(false),
+            draft_slot: StoredValue::new(None),
+            draft_offer: RwSignal::new(None),
             storage_ok: RwSignal::new(true),
             send_state: RwSignal::new(SendState::Idle),
             reference: RwSignal::new(String::new()),
@@ -374,6 +383,7 @@ impl Form {
         self.send_state.set(SendState::Idle);
         self.idempotency_key.set(new_key);
         self.draft_restored.set(false);
+        self.draft_offer.set(None);
     }
 }
 

@@ -7,10 +7,9 @@ use super::notices::draft_notices;
 use super::review_step::review_step;
 use super::{Ctx, effect};
 use crate::config::{ConfigProblem, WidgetConfig};
-use crate::draft::{self, Draft};
 use crate::i18n::{I18n, initial_lang};
 use crate::prefill;
-use crate::sending::{self, Sender};
+use crate::sending::Sender;
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 
@@ -30,10 +29,7 @@ pub fn App(
     prefill::apply_initial(&form, &config);
     // A draft from an earlier visit wins over the page's prefill: it is what
     // the customer typed themselves.
-    if let Some(endpoint) = config.endpoint.clone() {
-        restore_draft(form, &endpoint);
-        sending::autosave_drafts(form, endpoint);
-    }
+    crate::draft_keeping::start(form, &config);
     let sender = Sender::new(form, i18n.lang, config.clone());
     // A ticket waiting for the network goes out the moment it is back.
     let online = window_event_listener(leptos::ev::online, move |_| sender.back_online());
@@ -109,18 +105,6 @@ pub fn App(
             {body}
             {support_contact(i18n, config.support_email.clone())}
         </section>
-    }
-}
-
-/// Puts back what the customer typed before a reload, with a new
-/// idempotency key only when there is no draft to continue.
-fn restore_draft(form: Form, endpoint: &str) {
-    match draft::load(endpoint).filter(Draft::has_content) {
-        Some(d) if !d.idempotency_key.is_empty() => {
-            form.apply_draft(&d);
-            form.draft_restored.set(true);
-        }
-        _ => form.idempotency_key.set(draft::new_idempotency_key()),
     }
 }
 

@@ -1,8 +1,6 @@
 use super::trace_summary::element;
 use super::{Ctx, on_button};
-use crate::draft;
 use crate::i18n::I18n;
-use crate::state::Step;
 use leptos::prelude::*;
 
 /// The scope of service's important notice about circumvention software.
@@ -28,15 +26,7 @@ pub fn circumvention_notice(i18n: I18n) -> impl IntoView {
 /// on the region.
 pub fn draft_notices(c: Ctx) -> impl IntoView {
     let Ctx { i18n, form, .. } = c;
-    let discard = on_button(move || {
-        c.config.with_value(|config| {
-            if let Some(endpoint) = &config.endpoint {
-                draft::clear(endpoint);
-            }
-        });
-        form.reset_ticket(draft::new_idempotency_key());
-        form.step.set(Step::Category);
-    });
+    let discard = on_button(move || crate::draft_keeping::discard(form));
     let html = move || {
         let mut html = String::new();
         if form.draft_restored.get() {

@@ -299,7 +299,10 @@ mod tests {
             s.no_reference = 1;
         }
         let r = faults.around(answer).unwrap();
-        assert_eq!((r.status, r.content_type), (502, "text/html; charset=utf-8"));
+        assert_eq!(
+            (r.status, r.content_type),
+            (502, "text/html; charset=utf-8")
+        );
         assert_eq!(r.body, b"<html><h1>Bad gateway</h1></html>");
         let r = faults.around(answer).unwrap();
         assert_eq!((r.status, r.body.as_slice()), (201, &b"{}"[..]));
