@@ -2,22 +2,32 @@
 //! nothing. One draft per endpoint; removed only once the backend confirmed
 //! the ticket. The (de)serialisation is pure and tested natively.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use ticket_core::json::{self, Object, ToJson, Value};
 
 const KEY_PREFIX: &str = "ticket-widget.draft:";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Drafts saved by earlier versions still load: only the key is required,
+/// and a member of the wrong type discards the draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     /// Sent as `Idempotency-Key` on every attempt for this ticket.
     pub idempotency_key: String,
+    #[serde(default)]
     pub category: Option<String>,
+    #[serde(default)]
     pub group: Option<String>,
+    #[serde(default)]
     pub email: String,
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub service: String,
+    #[serde(default)]
     pub subject: String,
+    #[serde(default)]
     pub message: String,
+    #[serde(default)]
     pub fields: BTreeMap<String, String>,
 }
 
@@ -31,55 +41,13 @@ impl Draft {
             || self.fields.values().any(|v| !v.trim().is_empty())
     }
 
-    /// Reads drafts as earlier versions (serde) wrote them too: only the
-    /// key is required, and a value of the wrong type discards the draft.
     pub fn from_json(saved: &str) -> Option<Draft> {
-        let v = json::parse(saved)?;
-        let string = |key| match v.get(key) {
-            None => Some(String::new()),
-            Some(s) => s.as_str().map(str::to_owned),
-        };
-        let choice = |key| match v.get(key) {
-            None | Some(Value::Null) => Some(None),
-            Some(s) => s.as_str().map(|s| Some(s.to_owned())),
-        };
-        let mut fields = BTreeMap::new();
-        if let Some(members) = v.get("fields") {
-            for (k, value) in members.as_object()? {
-                fields.insert(k.clone(), value.as_str()?.to_owned());
-            }
-        }
-        Some(Draft {
-            idempotency_key: v.get("idempotency_key")?.as_str()?.to_owned(),
-            category: choice("category")?,
-            group: choice("group")?,
-            email: string("email")?,
-            name: string("name")?,
-            service: string("service")?,
-            subject: string("subject")?,
-            message: string("message")?,
-            fields,
-        })
+        serde_json::from_str(saved).ok()
     }
 
     pub fn to_json(&self) -> String {
-        json::to_string(self)
-    }
-}
-
-impl ToJson for Draft {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.field("idempotency_key", &self.idempotency_key)
-            .field("category", &self.category)
-            .field("group", &self.group)
-            .field("email", &self.email)
-            .field("name", &self.name)
-            .field("service", &self.service)
-            .field("subject", &self.subject)
-            .field("message", &self.message)
-            .field("fields", &self.fields);
-        o.end();
+        // Cannot fail: strings and a map with string keys.
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -160,10 +128,18 @@ mod tests {
         assert_eq!(Draft::from_json("not json"), None);
         assert_eq!(Draft::from_json("{\"idempotency_key\":1}"), None);
         assert_eq!(Draft::from_json("{\"message\":\"m\"}"), None);
+        assert_eq!(
+            Draft::from_json("{\"idempotency_key\":\"k\",\"fields\":{\"a\":1}}"),
+            None
+        );
+        assert_eq!(
+            Draft::from_json("{\"idempotency_key\":\"k\",\"subject\":null}"),
+            None
+        );
     }
 
     #[test]
-    fn reads_drafts_saved_by_the_serde_version() {
+    fn reads_drafts_saved_by_earlier_versions() {
         let saved = r#"{"idempotency_key":"k","category":"technical.routing","group":null,"email":"a@b.co","name":"","service":"","subject":"s","message":"晚上\n丟包","fields":{"trace":"1 x"}}"#;
         let d = Draft::from_json(saved).unwrap();
         assert_eq!(d.message, "晚上\n丟包");

@@ -142,6 +142,7 @@ pub fn report_outcome(instance: usize, outcome: &Outcome, category: &str) {
             }
             Outcome::Rejected(_) => emit_error(&host, "rejected", Some(422)),
             Outcome::Refused { status, .. } => emit_error(&host, "refused", Some(status)),
+            Outcome::BadConfig => emit_error(&host, "config", None),
             // One event per failed attempt; the widget retries by itself.
             Outcome::Retry { failure, .. } => match failure {
                 Failure::Network => emit_error(&host, "network", None),

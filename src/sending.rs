@@ -126,6 +126,12 @@ impl Sender {
             Outcome::Refused { status, detail } => {
                 form.send_state.set(SendState::Refused { status, detail })
             }
+            // Not retried: the host page's settings cannot make a request.
+            // Status 0: nothing reached a server.
+            Outcome::BadConfig => form.send_state.set(SendState::Refused {
+                status: 0,
+                detail: "config.invalid".into(),
+            }),
             Outcome::Retry {
                 failure,
                 retry_after_s,

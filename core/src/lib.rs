@@ -5,12 +5,9 @@
 pub mod catalog;
 pub mod email;
 pub mod ip;
-pub mod json;
 pub mod normalize;
 pub mod payload;
 pub mod policy;
-mod search;
-mod sort;
 pub mod trace;
 pub mod validate;
 

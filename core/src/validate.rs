@@ -15,8 +15,7 @@ pub const SUBJECT_MAX: usize = 200;
 pub const MESSAGE_MAX: usize = 20_000;
 pub const MESSAGE_MIN: usize = 10;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldError {
     /// The payload key: `email`, `subject`, … or a category field id.
     pub field: String,

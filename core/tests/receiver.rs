@@ -165,7 +165,7 @@ fn concurrent_repeats_of_one_key_store_one_ticket_and_share_its_reference() {
 }
 
 #[test]
-fn a_repeated_key_with_an_edited_ticket_gets_the_first_reference_and_stores_nothing() {
+fn a_repeated_key_with_an_edited_ticket_is_a_conflict_and_stores_nothing() {
     let r = start(&[]);
     let (s1, b1) = post(&r.addr, "application/json", Some("edit-1"), &example());
     let mut edited: serde_json::Value = serde_json::from_str(&example()).unwrap();
@@ -176,9 +176,14 @@ fn a_repeated_key_with_an_edited_ticket_gets_the_first_reference_and_stores_noth
         Some("edit-1"),
         &edited.to_string(),
     );
-    assert_eq!((s1, s2), (201, 200));
-    assert_eq!(b1["reference"], b2["reference"]);
-    assert_eq!(b2["changed_after_first_send"], true);
+    assert_eq!((s1, s2), (201, 409));
+    assert_eq!(
+        b2,
+        serde_json::json!({
+            "errors": [{ "field": "idempotency_key", "code": "idempotency.conflict" }],
+            "reference": b1["reference"],
+        })
+    );
     // An unchanged repeat keeps the plain answer.
     let (s3, b3) = post(&r.addr, "application/json", Some("edit-1"), &example());
     assert_eq!(s3, 200);
@@ -189,4 +194,41 @@ fn a_repeated_key_with_an_edited_ticket_gets_the_first_reference_and_stores_noth
         records[0]["ticket"]["message"],
         serde_json::from_str::<serde_json::Value>(&example()).unwrap()["message"]
     );
+}
+
+/// The body is compared as the ticket it carries, not byte for byte: a
+/// client that writes the same ticket with other spacing, member order or
+/// extra members repeats it; the same edit under a new key is a new ticket.
+#[test]
+fn a_repeat_is_the_same_ticket_however_written_and_an_edit_needs_a_new_key() {
+    let r = start(&[]);
+    let (s1, b1) = post(&r.addr, "application/json", Some("same-1"), &example());
+    let mut respelt: serde_json::Value = serde_json::from_str(&example()).unwrap();
+    respelt["client_note"] = "not part of the ticket".into();
+    let pretty = serde_json::to_string_pretty(&respelt).unwrap();
+    let (s2, b2) = post(&r.addr, "application/json", Some("same-1"), &pretty);
+    assert_eq!((s1, s2), (201, 200), "{b2}");
+    assert_eq!(b2, serde_json::json!({ "reference": b1["reference"] }));
+
+    let mut edited: serde_json::Value = serde_json::from_str(&example()).unwrap();
+    edited["subject"] = "Packet loss every evening (edited)".into();
+    let (s3, b3) = post(
+        &r.addr,
+        "application/json",
+        Some("same-1"),
+        &edited.to_string(),
+    );
+    assert_eq!(s3, 409);
+    assert_eq!(b3["reference"], b1["reference"]);
+    let (s4, b4) = post(
+        &r.addr,
+        "application/json",
+        Some("same-2"),
+        &edited.to_string(),
+    );
+    assert_eq!(s4, 201);
+    assert_ne!(b4["reference"], b1["reference"]);
+    let records = stored(&r);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1]["ticket"]["subject"], edited["subject"]);
 }

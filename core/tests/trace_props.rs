@@ -3,7 +3,6 @@
 
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
-use ticket_core::json;
 use ticket_core::trace::{MAX_TRACE_BYTES, NotATrace, TraceSummary, parse};
 
 const FIXTURES: &[&str] = &[
@@ -200,8 +199,9 @@ fn check_invariants(s: &TraceSummary) {
             assert_eq!((v * 1000.0).round() / 1000.0, *v, "{v} in thousandths");
         }
     }
-    // The widget writes the summary without serde, to the same text.
-    assert_eq!(json::to_string(s), serde_json::to_string(s).unwrap());
+    // What the widget sends is what the receiver reads back.
+    let sent = serde_json::to_string(s).unwrap();
+    assert_eq!(&serde_json::from_str::<TraceSummary>(&sent).unwrap(), s);
     if let Some(w) = s.worst_hop {
         assert!(s.hops.iter().any(|h| h.hop == w && h.avg_ms.is_some()));
     }
@@ -491,6 +491,30 @@ fn a_megabyte_is_refused_at_once() {
         parse(&"a".repeat(MAX_TRACE_BYTES + 1)),
         Err(NotATrace::TooLarge)
     );
+}
+
+/// `mtr --json` pastes are read with serde_json: nesting as deep as the
+/// size limit allows, odd numbers and values of the wrong type are refused
+/// or passed over, never a panic.
+#[test]
+fn json_pastes_of_any_shape_are_read_without_a_panic() {
+    let deep = |open: &str| format!("{{\"report\":{{\"hubs\":{}", open.repeat(50_000));
+    let odd = [
+        deep("["),
+        deep("{\"a\":"),
+        r#"{"report":{"hubs":[{"count":1e400,"host":"192.0.2.1","Loss%":-1,"Avg":"x"}]}}"#.into(),
+        r#"{"report":{"hubs":[{"count":"2","host":7,"Loss%":1e308,"Snt":1e308,"Rcv":-1e308}]}}"#
+            .into(),
+        r#"{"report":{"mtr":{"dst":["x"]},"hubs":[{"count":{},"host":null,"ASN":1}]}} trailing"#
+            .into(),
+        r#"{"report":{"hubs":{"not":"an array"}}}"#.into(),
+        "{\"report\":{\"hubs\":[{\"host\":\"\\ud800\"}]}}".into(),
+    ];
+    for text in odd {
+        let t = Instant::now();
+        parse_checked(&text);
+        assert!(t.elapsed() < Duration::from_secs(1), "{:.40}", text);
+    }
 }
 
 /// Release builds only: a 30-hop mtr report parses in well under 50 µs.

@@ -15,6 +15,7 @@ mod parse;
 mod scope;
 
 pub use scope::scope_of;
+use serde::Serialize;
 
 use std::net::IpAddr;
 
@@ -24,9 +25,8 @@ use std::net::IpAddr;
 /// longer is rejected with [`IpError::TooLong`] before any parsing work.
 pub const MAX_INPUT_CHARS: usize = 100;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Globally reachable unicast.
     Public,
@@ -83,8 +83,7 @@ impl Scope {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct IpInfo {
     /// Canonical text form (IPv4 dotted decimal; IPv6 per RFC 5952:
     /// compressed, lower case, IPv4-mapped as `::ffff:a.b.c.d`).
@@ -100,8 +99,7 @@ impl IpInfo {
 }
 
 /// A network in CIDR notation, as returned by [`check_cidr`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CidrInfo {
     /// Canonical network address with the host bits cleared, without the
     /// `/prefix` (see [`CidrInfo::cidr`] for the combined form).

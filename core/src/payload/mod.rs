@@ -2,15 +2,13 @@
 //! Schema in `public/ticket.schema.json`; bump [`SCHEMA_VERSION`] on any
 //! incompatible change.
 
-mod json;
-
 use crate::trace::TraceSummary;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ticket {
     pub schema_version: u32,
     /// A category id from the catalog, e.g. `technical.routing`.
@@ -18,42 +16,48 @@ pub struct Ticket {
     /// The language the customer wrote in: `en` or `zh-Hant`.
     pub locale: String,
     pub email: String,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub name: String,
     /// Hostname, IP or service id of the server concerned.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub service: String,
     pub subject: String,
     pub message: String,
     /// Category-specific fields by id (`ip`, `trace`, `direction`, …).
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub fields: BTreeMap<String, String>,
     /// What the widget read from the trace paste, for support at a glance.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub trace_summary: Option<TraceSummary>,
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub policy: PolicyFlags,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyFlags {
     /// Circumvention-software terms found in the ticket text.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub circumvention_terms: Vec<String>,
     /// The customer confirmed they read the policy and still want to submit.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub acknowledged: bool,
     /// Customer-installed software the text mentions (support may decline).
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub out_of_scope_terms: Vec<String>,
     /// Kinds of secrets still in the text after the warning (`password`,
     /// `API token`); private keys are always removed before sending.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub secrets_left: Vec<String>,
 }
 
 impl Ticket {
+    /// The body the widget posts, and shows before sending.
+    pub fn to_json(&self) -> String {
+        // Cannot fail: every map has string keys, and serde_json writes a
+        // non-finite float as `null`.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// All free text a policy check should read.
     pub fn text_for_policy(&self) -> String {
         let mut text = format!("{}\n{}", self.subject, self.message);
@@ -68,20 +72,18 @@ impl Ticket {
 }
 
 /// What the receiver answers with `201 Created`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accepted {
     pub reference: String,
 }
 
 /// What the receiver answers with `422 Unprocessable Entity`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejected {
     pub errors: Vec<crate::validate::FieldError>,
 }
 
-#[cfg(all(test, feature = "serde"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -11,7 +11,6 @@
 use super::TermMatch;
 use super::normalize::{Norm, fold_str, is_join_sep, word_end, word_start};
 use super::terms::{RULES, Rule, Term};
-use crate::search;
 use std::sync::OnceLock;
 
 /// How far (in bytes of normalised text) a `near` cue may be.
@@ -103,10 +102,8 @@ impl Lexicon {
             }
         }
         // By first character, then longest first.
-        crate::sort::sort_by_key(&mut lex.phrases, |(p, _)| {
-            let first = p.chars().next().map_or(0, |c| u64::from(c) + 1);
-            (first << 32) | u64::from(u32::MAX - p.len() as u32)
-        });
+        lex.phrases
+            .sort_by_key(|(p, _)| (p.chars().next(), std::cmp::Reverse(p.len())));
         for (i, (p, _)) in lex.phrases.iter().enumerate() {
             let c = p.chars().next().unwrap_or_default();
             if lex.firsts.last().is_none_or(|f| f.0 != c) {
@@ -278,7 +275,7 @@ impl Lexicon {
 
     /// Applies each hit's rule and maps the counted ones to the original text.
     fn resolve(&self, norm: &Norm, mut hits: Vec<Hit>) -> Vec<TermMatch> {
-        crate::sort::sort_by_key(&mut hits, |h| h.start as u64);
+        hits.sort_by_key(|h| h.start);
         let rules = compiled_rules();
         let mut text_blocked: [Option<bool>; RULES.len()] = [None; RULES.len()];
         let s = norm.s.as_str();
@@ -462,7 +459,7 @@ fn any_near(s: &str, start: usize, end: usize, cues: &[String]) -> bool {
 fn find_word(s: &str, from: usize, to: usize, cue: &str) -> bool {
     // Non-overlapping, left to right, like `match_indices`.
     let mut at = from;
-    while let Some(i) = search::find(&s[at..to], cue) {
+    while let Some(i) = s[at..to].find(cue) {
         let a = at + i;
         if (!starts_ascii_word(cue) || word_start(s, a))
             && (!ends_ascii_word(cue) || word_end(s, a + cue.len()))

@@ -21,14 +21,14 @@ mod secrets;
 mod terms;
 
 use normalize::Norm;
+use serde::{Deserialize, Serialize};
 
 pub use secrets::MARKER as REDACTION_MARKER;
 
 /// The `term` of a detected private key, which must never be sent.
 pub const PRIVATE_KEY_TERM: &str = "private key";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermMatch {
     /// The canonical term (e.g. `Shadowsocks`), or for a secret its kind
     /// (`password`, `private key`, `API token`).
@@ -39,8 +39,7 @@ pub struct TermMatch {
     pub end: usize,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyReport {
     pub circumvention: Vec<TermMatch>,
     pub out_of_scope: Vec<TermMatch>,

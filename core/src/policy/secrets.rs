@@ -4,7 +4,6 @@
 
 use super::TermMatch;
 use super::normalize::Norm;
-use crate::search;
 
 /// What replaces a secret in [`redact`].
 pub const MARKER: &str = "[removed]";
@@ -110,7 +109,7 @@ pub(super) fn find(text: &str, norm: &Norm) -> Vec<TermMatch> {
 
 /// Overlapping ranges as one match, by start.
 fn merge(mut found: Vec<(usize, usize, &'static str)>) -> Vec<TermMatch> {
-    crate::sort::sort_by_key(&mut found, |f| f.0 as u64);
+    found.sort_by_key(|f| f.0);
     let mut merged: Vec<TermMatch> = Vec::new();
     for (start, end, term) in found {
         match merged.last_mut() {
@@ -143,7 +142,7 @@ pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
     }
     // Among ranges with the same start the loop below keeps the furthest
     // end whatever their order, so the start alone is enough.
-    crate::sort::sort_by_key(&mut ranges, |r| r.0 as u64);
+    ranges.sort_by_key(|r| r.0);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (a, b) in ranges {
@@ -165,7 +164,7 @@ pub fn redact(text: &str, secrets: &[TermMatch]) -> String {
 fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
     let s = norm.s.as_str();
     let mut from = 0;
-    while let Some(rel) = search::find(&s[from..], "-----begin ") {
+    while let Some(rel) = s[from..].find("-----begin ") {
         let begin = from + rel;
         let label_at = begin + "-----begin ".len();
         let Some(label_len) = find_in_line(s, label_at, "-----", 80) else {
@@ -173,11 +172,11 @@ fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
             continue;
         };
         let head_end = label_at + label_len + 5;
-        if !search::contains(&s[label_at..label_at + label_len], PRIVATE_KEY) {
+        if !s[label_at..label_at + label_len].contains(PRIVATE_KEY) {
             from = head_end;
             continue;
         }
-        let end = match search::find(&s[head_end..], "-----end ") {
+        let end = match s[head_end..].find("-----end ") {
             Some(rel) => {
                 let at = head_end + rel + "-----end ".len();
                 find_in_line(s, at, "-----", 80).map_or_else(|| line_end(s, at), |n| at + n + 5)
@@ -188,9 +187,9 @@ fn private_keys(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
         from = end;
     }
     let mut from = 0;
-    while let Some(rel) = search::find(&s[from..], "putty-user-key-file-") {
+    while let Some(rel) = s[from..].find("putty-user-key-file-") {
         let begin = from + rel;
-        let end = match search::find(&s[begin..], "private-mac:") {
+        let end = match s[begin..].find("private-mac:") {
             Some(rel) => line_end(s, begin + rel),
             None => s.len(),
         };
@@ -228,13 +227,13 @@ fn keyed_values(text: &str, norm: &Norm, found: &mut Vec<(usize, usize, &'static
         ("令牌", Kind::Token),
     ] {
         let mut from = 0;
-        while let Some(rel) = search::find(&s[from..], word) {
+        while let Some(rel) = s[from..].find(word) {
             let a = from + rel;
             from = a + word.len();
             keywords.push((a, from, kind));
         }
     }
-    crate::sort::sort_by_key(&mut keywords, |k| k.0 as u64);
+    keywords.sort_by_key(|k| k.0);
     let mut consumed = 0;
     for (start, end, kind) in keywords {
         if start < consumed {
@@ -351,7 +350,7 @@ fn url_passwords(norm: &Norm, found: &mut Vec<(usize, usize, &'static str)>) {
     let s = norm.s.as_str();
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(rel) = search::find(&s[from..], "://") {
+    while let Some(rel) = s[from..].find("://") {
         let user = from + rel + 3;
         let mut i = user;
         let mut colon = None;
@@ -478,7 +477,7 @@ fn find_in_line(s: &str, at: usize, needle: &str, limit: usize) -> Option<usize>
     }
     let window = &s[at..to];
     let window = &window[..window.find('\n').unwrap_or(window.len())];
-    search::find(window, needle)
+    window.find(needle)
 }
 
 fn line_end(s: &str, at: usize) -> usize {

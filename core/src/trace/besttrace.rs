@@ -17,7 +17,6 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, header, new_hop};
 use super::{Parsed, TraceFormat, lex};
-use crate::search;
 
 /// NextTrace banner and wrapper words.
 pub(crate) const NEXTTRACE_MARKERS: &[&str] = &[
@@ -109,7 +108,7 @@ pub(crate) fn bt_row<'a>(words: &[&'a str]) -> Option<BtRow<'a>> {
 pub(crate) fn parse_besttrace(paste: &Paste) -> Option<Parsed> {
     let mut p = Parsed::new(TraceFormat::BestTrace);
     for (line, words) in paste.iter() {
-        if BESTTRACE_MARKERS.iter().any(|m| search::contains(line, m)) {
+        if BESTTRACE_MARKERS.iter().any(|m| line.contains(m)) {
             p.strong = true;
         }
         if let Some(t) = header(words) {
@@ -217,7 +216,7 @@ pub(crate) fn parse_nexttrace(paste: &Paste) -> Option<Parsed> {
     let mut timed: Vec<bool> = Vec::new();
     let mut current: Option<usize> = None;
     for (line, words) in paste.iter() {
-        if NEXTTRACE_MARKERS.iter().any(|m| search::contains(line, m)) {
+        if NEXTTRACE_MARKERS.iter().any(|m| line.contains(m)) {
             p.strong = true;
         }
         if let Some(t) = header(words) {

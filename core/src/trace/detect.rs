@@ -4,7 +4,6 @@
 
 use super::lines::Paste;
 use super::{TraceFormat, besttrace, csv, lex, mtr, tracepath, traceroute, tracert, winmtr};
-use crate::search;
 
 /// Formats in the order ties are broken (the stricter first).
 const ORDER: [TraceFormat; 9] = [
@@ -45,9 +44,7 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
             *s = s.saturating_add(n);
         }
     };
-    if search::contains(text, "\"hubs\"")
-        && paste.iter().any(|(l, _)| l.trim_start().starts_with('{'))
-    {
+    if text.contains("\"hubs\"") && paste.iter().any(|(l, _)| l.trim_start().starts_with('{')) {
         add(TraceFormat::MtrJson, 10 * MARKER);
     }
     if let Some(t) = tool {
@@ -59,7 +56,7 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         if lead == b'|' {
             if winmtr::is_row(line) {
                 add(TraceFormat::WinMtr, ROW);
-            } else if search::contains(line, "WinMTR") {
+            } else if line.contains("WinMTR") {
                 add(TraceFormat::WinMtr, MARKER);
             }
             continue;
@@ -98,9 +95,7 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         }
     }
     // Highest score first.
-    crate::sort::sort_by_key(&mut order, |f| {
-        u64::MAX - u64::from(score.get(slot(*f)).copied().unwrap_or(0))
-    });
+    order.sort_by_key(|f| std::cmp::Reverse(score.get(slot(*f)).copied().unwrap_or(0)));
     order
 }
 
@@ -132,25 +127,25 @@ fn markers(line: &str, words: &[&str], add: &mut impl FnMut(TraceFormat, u32)) {
         add(TraceFormat::NextTrace, MARKER / 5);
     }
     if mtr::header(words).is_some()
-        || search::contains(line, "My traceroute")
+        || line.contains("My traceroute")
         || line.trim_start().starts_with("Keys:")
     {
         add(TraceFormat::MtrReport, MARKER);
     }
-    if search::contains(line, "Resume: pmtu")
-        || search::contains(line, "Too many hops")
-        || search::contains(line, "[LOCALHOST]")
+    if line.contains("Resume: pmtu")
+        || line.contains("Too many hops")
+        || line.contains("[LOCALHOST]")
     {
         add(TraceFormat::Tracepath, MARKER);
     }
-    if search::contains(line, "WinMTR") {
+    if line.contains("WinMTR") {
         add(TraceFormat::WinMtr, MARKER);
     }
     let ascii = line.is_ascii();
     let has = |markers: &[&str]| {
         markers
             .iter()
-            .any(|m| (!ascii || m.is_ascii()) && search::contains(line, m))
+            .any(|m| (!ascii || m.is_ascii()) && line.contains(m))
     };
     if has(tracert::MARKERS) {
         add(TraceFormat::TracertWindows, MARKER);

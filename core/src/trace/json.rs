@@ -5,7 +5,7 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, new_hop};
 use super::{Hop, Parsed, Responder, Target, TraceFormat, lex};
-use crate::json::{self, Value};
+use serde_json::Value;
 
 /// The first JSON value in the paste, starting at the first line that
 /// opens with `{` (a prompt line may come before, another after).
@@ -18,13 +18,20 @@ fn first_value(paste: &Paste) -> Option<Value> {
         text.push_str(l);
         text.push('\n');
     }
-    json::parse_first(&text)
+    // Whatever follows the value (a prompt, a note) is not read. serde_json
+    // refuses nesting deeper than 128 levels with an error, so no paste can
+    // exhaust the stack.
+    serde_json::Deserializer::from_str(&text)
+        .into_iter::<Value>()
+        .next()?
+        .ok()
 }
 
 /// mtr writes plain decimals (`12.34`), as numbers or as strings.
 fn num(v: Option<&Value>) -> Option<f64> {
     match v? {
-        Value::Number(n) => lex::number(n),
+        // The range of what `lex::number` reads from text.
+        Value::Number(n) => n.as_f64().filter(|x| (0.0..1e12).contains(x)),
         Value::String(s) => lex::number(s.trim().trim_end_matches('%')),
         _ => None,
     }
@@ -94,7 +101,7 @@ fn read_hub(hub: &Value, hop: &mut Hop) {
         .and_then(lex::known_asn);
     let silent = host.is_empty() || host == "???";
     if !silent {
-        let (name, address) = match crate::search::split_once(host, " (") {
+        let (name, address) = match host.split_once(" (") {
             Some((n, a)) => (Some(n), a.strip_suffix(')').unwrap_or(a)),
             None => (None, host),
         };

@@ -19,18 +19,18 @@ mod lines;
 mod mtr;
 mod reject;
 mod summary;
-mod to_json;
 mod tracepath;
 mod traceroute;
 mod tracert;
 mod winmtr;
 
 /// Pastes larger than this are refused up front rather than parsed.
+use serde::{Deserialize, Serialize};
+
 pub const MAX_TRACE_BYTES: usize = 256 * 1024;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TraceFormat {
     MtrReport,
     MtrCurses,
@@ -92,8 +92,7 @@ impl TraceFormat {
 }
 
 /// One router (or the destination) that answered at a hop.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Responder {
     /// The IP address as printed (may be partly redacted, e.g. `103.31.x.x`).
     pub address: Option<String>,
@@ -104,8 +103,7 @@ pub struct Responder {
 }
 
 /// One hop number. Its times (ms) and losses (%) are to the thousandth.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hop {
     /// The TTL (hop number) as printed.
     pub hop: u32,
@@ -120,8 +118,7 @@ pub struct Hop {
     pub worst_ms: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TraceSummary {
     pub format: TraceFormat,
     /// The highest hop number listed.

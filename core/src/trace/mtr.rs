@@ -13,7 +13,6 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, new_hop};
 use super::{Hop, Parsed, Responder, Target, TraceFormat, lex, lines};
-use crate::search;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Col {
@@ -275,7 +274,7 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     for (line, words) in paste.iter() {
         let Some(first) = words.first() else { continue };
         if row_start(first).is_none() {
-            if search::contains(line, "My traceroute") || *first == "Keys:" {
+            if line.contains("My traceroute") || *first == "Keys:" {
                 curses = true;
                 p.strong = true;
             } else if let Some(c) = header(words) {
@@ -351,32 +350,31 @@ fn curses_target(words: &[&str]) -> Option<Target> {
 /// `-w`) or an indented `    10.0.0.2` / `    host.example.com` (curses).
 fn continuation(line: &str, words: &[&str], hop: &mut Hop) {
     let glued;
-    let host_words: &[&str] =
-        if let Some(pos) = words.iter().rposition(|w| search::contains(w, "|--")) {
-            match words.get(pos + 1..) {
-                Some(after) if !after.is_empty() => after,
-                _ => {
-                    let h = words
-                        .get(pos)
-                        .and_then(|w| search::rsplit_once(w, "|--"))
-                        .map_or("", |(_, h)| h);
-                    if h.is_empty() {
-                        return;
-                    }
-                    glued = [h];
-                    &glued
+    let host_words: &[&str] = if let Some(pos) = words.iter().rposition(|w| w.contains("|--")) {
+        match words.get(pos + 1..) {
+            Some(after) if !after.is_empty() => after,
+            _ => {
+                let h = words
+                    .get(pos)
+                    .and_then(|w| w.rsplit_once("|--"))
+                    .map_or("", |(_, h)| h);
+                if h.is_empty() {
+                    return;
                 }
+                glued = [h];
+                &glued
             }
-        } else if words.len() <= 3
-            && (lines::indented(line)
-                || words.first().is_some_and(|w| lex::is_addr(w))
-                || (words.first().is_some_and(|w| lex::asn(w).is_some())
-                    && words.get(1).is_some_and(|w| lex::is_addr(w))))
-        {
-            words
-        } else {
-            return;
-        };
+        }
+    } else if words.len() <= 3
+        && (lines::indented(line)
+            || words.first().is_some_and(|w| lex::is_addr(w))
+            || (words.first().is_some_and(|w| lex::asn(w).is_some())
+                && words.get(1).is_some_and(|w| lex::is_addr(w))))
+    {
+        words
+    } else {
+        return;
+    };
     let Some(Host::Responder { asn, name, address }) = host(host_words) else {
         return;
     };

@@ -3,7 +3,6 @@
 //! message of their own.
 
 use super::NotATrace;
-use crate::search;
 
 /// Linux, BSD/macOS and Windows ping (en, zh-CN, zh-TW).
 const PING: &[&str] = &[
@@ -37,7 +36,7 @@ const INTERFACES: &[&str] = &[
 ];
 
 pub(crate) fn reason(text: &str) -> NotATrace {
-    let has = |m: &str| search::contains(text, m);
+    let has = |m: &str| text.contains(m);
     if PING.iter().any(|m| has(m)) {
         NotATrace::Ping
     } else if INTERFACES.iter().any(|m| has(m)) || (has("inet ") && (has(" mtu ") || has("scope ")))

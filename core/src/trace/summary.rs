@@ -61,9 +61,7 @@ fn probe_stats(hop: &mut Hop) {
 }
 
 /// Tools print times to the microsecond at most, so this keeps what they
-/// said and drops only the noise of averaging (`33.333333333333336`). It
-/// also lets the widget write the figures without a float formatter
-/// (`json::ToJson for f64`).
+/// said and drops only the noise of averaging (`33.333333333333336`).
 fn to_thousandths(hop: &mut Hop) {
     let round = |x: &mut f64| *x = (*x * 1000.0).round() / 1000.0;
     hop.rtts_ms.iter_mut().for_each(round);

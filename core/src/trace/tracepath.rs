@@ -108,7 +108,7 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
         }
         p.strong |= l.rtt.is_some();
     }
-    crate::sort::sort_by_key(&mut p.hops, |h| u64::from(h.hop));
+    p.hops.sort_by_key(|h| h.hop);
     Some(p)
 }
 

@@ -10,7 +10,6 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, new_hop};
 use super::{Hop, Parsed, Target, TraceFormat, lex};
-use crate::search;
 
 /// Header and trailer words of every locale.
 pub(crate) const MARKERS: &[&str] = &[
@@ -27,14 +26,14 @@ pub(crate) const MARKERS: &[&str] = &[
 
 /// The target named in a header line, if this is one.
 fn header(line: &str) -> Option<Target> {
-    let rest = if let Some(i) = search::find(line, "Tracing route to ") {
+    let rest = if let Some(i) = line.find("Tracing route to ") {
         line.get(i + "Tracing route to ".len()..)?
-    } else if let Some(i) = search::find(line, "跟踪到 ") {
+    } else if let Some(i) = line.find("跟踪到 ") {
         line.get(i + "跟踪到 ".len()..)?
     } else {
         let t = line.trim_start();
         let r = t.strip_prefix("到 ").or_else(|| t.strip_prefix("追蹤 "))?;
-        if !(search::contains(r, "的路由") || r.contains('[')) {
+        if !(r.contains("的路由") || r.contains('[')) {
             return None;
         }
         r
@@ -123,11 +122,11 @@ fn address(text: &[&str], hop: &mut Hop) {
 pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     let mut p = Parsed::new(TraceFormat::TracertWindows);
     for (line, words) in paste.iter() {
-        if MARKERS.iter().any(|m| search::contains(line, m)) {
+        if MARKERS.iter().any(|m| line.contains(m)) {
             p.strong = true;
-            if search::contains(line, "Trace complete.")
-                || search::contains(line, "跟踪完成")
-                || search::contains(line, "追蹤完成")
+            if line.contains("Trace complete.")
+                || line.contains("跟踪完成")
+                || line.contains("追蹤完成")
             {
                 if !p.hops.is_empty() {
                     break;

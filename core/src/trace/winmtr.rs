@@ -10,7 +10,6 @@
 use super::lines::Paste;
 use super::traceroute::{add_responder, new_hop};
 use super::{Parsed, Responder, TraceFormat, lex};
-use crate::search;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Col {
@@ -74,13 +73,10 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     p.stats = true;
     let mut cols = DEFAULT;
     for (line, _) in paste.iter() {
-        if search::contains(line, "WinMTR") {
+        if line.contains("WinMTR") {
             p.strong = true;
         }
-        if search::contains(line, "Sent")
-            && search::contains(line, "Recv")
-            && line.trim_start().starts_with('|')
-        {
+        if line.contains("Sent") && line.contains("Recv") && line.trim_start().starts_with('|') {
             let names = line
                 .split('|')
                 .map(str::trim)
@@ -105,7 +101,7 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
             if lex::is_addr(host) {
                 add_responder(&mut hop, host, None, None);
             } else {
-                let (name, addr) = match search::split_once(host, " (") {
+                let (name, addr) = match host.split_once(" (") {
                     Some((nm, a)) => (nm, a.trim_end_matches(')')),
                     None => (host, ""),
                 };

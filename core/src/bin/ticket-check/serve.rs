@@ -206,21 +206,23 @@ fn receive(state: &State, request: &Request) -> Response {
             reference,
             same_ticket: true,
         }) => Response::json(200, &serde_json::json!({ "reference": reference })),
-        // The customer edited the form after a send whose answer they never
-        // saw, and the widget retried with the same key. That first send
-        // did arrive, so there is a ticket: answering its reference lets
-        // them quote it to support and add the change there, where a 422
-        // would be an error they cannot fix (every retry repeats the key)
-        // and would suggest that no ticket exists. A second ticket would
-        // break the key's promise. The flag lets a client say so.
+        // A different ticket under a key already used: the customer edited
+        // the form after a send whose answer they never saw (or two tabs
+        // share a key). This ticket was not stored, so no success: 409 says
+        // the key is taken, and the reference says which ticket did arrive,
+        // so the client can tell the customer and send the edit as a new
+        // ticket under a new key.
         Ok(Stored::Repeat {
             reference,
             same_ticket: false,
         }) => {
-            eprintln!("ticket {reference} re-sent with changes; kept the first version");
+            eprintln!("key of ticket {reference} reused for a different ticket: 409");
             Response::json(
-                200,
-                &serde_json::json!({ "reference": reference, "changed_after_first_send": true }),
+                409,
+                &serde_json::json!({
+                    "errors": [{ "field": "idempotency_key", "code": "idempotency.conflict" }],
+                    "reference": reference,
+                }),
             )
         }
         Err(e) => {

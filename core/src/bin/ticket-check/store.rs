@@ -1,6 +1,9 @@
 //! Accepted tickets, one JSON object per line, appended to a file. Repeated
-//! `Idempotency-Key`s get the reference of the first ticket and store nothing.
+//! `Idempotency-Key`s store nothing; each key keeps the reference of its
+//! first ticket and a SHA-256 of that ticket, so a repeat can be told from
+//! a different ticket sent under the same key.
 
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
@@ -48,7 +51,9 @@ impl Store {
                     record["idempotency_key"].as_str(),
                     record["reference"].as_str(),
                 ) {
-                    let fingerprint = match record["ticket_fingerprint"].as_str() {
+                    // Records written before the SHA-256 was stored (they
+                    // may carry an older `ticket_fingerprint`) get it now.
+                    let fingerprint = match record["ticket_sha256"].as_str() {
                         Some(f) => f.to_owned(),
                         None => fingerprint(&record["ticket"]),
                     };
@@ -113,7 +118,7 @@ impl Store {
         record["idempotency_key"] = key.into();
         // Stored rather than recomputed after a restart: floats in the trace
         // summary need not parse back to the very same text.
-        record["ticket_fingerprint"] = fingerprint.clone().into();
+        record["ticket_sha256"] = fingerprint.clone().into();
         let mut line = record.to_string();
         line.push('\n');
         let before = inner.file.metadata()?.len();
@@ -137,16 +142,16 @@ impl Store {
     }
 }
 
-/// FNV-1a of the ticket's JSON: stable across Rust versions and restarts
-/// (unlike `DefaultHasher`), and collisions only cost a hint in an answer.
+/// SHA-256 (hex) of the ticket's canonical JSON: the ticket as the receiver
+/// read it, written back by serde_json (members sorted, unknown members and
+/// whitespace gone), so only a change of content changes it. Stable across
+/// Rust versions and restarts, unlike `DefaultHasher`, and no crafted body
+/// can pass for another ticket.
 fn fingerprint(ticket: &serde_json::Value) -> String {
-    let hash = ticket
-        .to_string()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-    format!("{hash:016x}")
+    Sha256::digest(ticket.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -237,5 +242,43 @@ mod tests {
         );
         assert_eq!(store.count(), 2);
         let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn records_from_before_the_sha256_get_it_on_opening() {
+        let (store, path) = temp_store("legacy");
+        drop(store);
+        let legacy = serde_json::json!({
+            "reference": "R1",
+            "idempotency_key": "k",
+            "ticket_fingerprint": "0123456789abcdef",
+            "ticket": { "message": "a" },
+        });
+        std::fs::write(&path, format!("{legacy}\n")).unwrap();
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.put(Some("k"), record("a"), || "R2".into()).unwrap(),
+            Stored::Repeat {
+                reference: "R1".into(),
+                same_ticket: true
+            }
+        );
+        assert_eq!(
+            store.put(Some("k"), record("b"), || "R3".into()).unwrap(),
+            Stored::Repeat {
+                reference: "R1".into(),
+                same_ticket: false
+            }
+        );
+        let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_sha256_of_the_canonical_ticket() {
+        // printf '{"message":"a"}' | sha256sum
+        assert_eq!(
+            fingerprint(&serde_json::json!({ "message": "a" })),
+            "5ede4b802644738be204d8396acbe8f58f08f4a52ca580361ccdc4b9d25d86eb"
+        );
     }
 }
