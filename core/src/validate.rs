@@ -3,17 +3,111 @@
 //! widget turns each into a message in the customer's language.
 
 use crate::catalog::{self, Category, Field, FieldKind};
-use crate::email::{EmailError, check_email};
-use crate::ip::{IpError, check_ip};
+use crate::email::{EmailError, MAX_EMAIL_BYTES, check_email, check_email_exact};
+use crate::ip::{IpError, MAX_INPUT_CHARS as IP_MAX_CHARS, check_ip};
+use crate::normalize::{fold_email, fold_ip};
 use crate::payload::{SCHEMA_VERSION, Ticket};
 use crate::policy;
-use crate::trace::{self, NotATrace};
+use crate::trace::{self, MAX_TRACE_BYTES, NotATrace};
 
+// Length limits of the free-text fields, in characters after trimming
+// (see `max_len`).
 pub const NAME_MAX: usize = 100;
 pub const SERVICE_MAX: usize = 200;
 pub const SUBJECT_MAX: usize = 200;
 pub const MESSAGE_MAX: usize = 20_000;
 pub const MESSAGE_MIN: usize = 10;
+
+/// How a [`MaxLen`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LenUnit {
+    /// Unicode scalar values (`str::chars`), after trimming.
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+/// The longest value a field's check accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxLen {
+    pub max: usize,
+    pub unit: LenUnit,
+}
+
+/// The limit the check of payload key `key` enforces (`None` for keys
+/// without one, such as `direction`, and unknown keys): characters for
+/// text, bytes for the e-mail address (RFC 5321) and the trace paste.
+pub fn max_len(key: &str) -> Option<MaxLen> {
+    let chars = |max| {
+        Some(MaxLen {
+            max,
+            unit: LenUnit::Chars,
+        })
+    };
+    match key {
+        "email" => Some(MaxLen {
+            max: MAX_EMAIL_BYTES,
+            unit: LenUnit::Bytes,
+        }),
+        "name" => chars(NAME_MAX),
+        "service" => chars(SERVICE_MAX),
+        "subject" => chars(SUBJECT_MAX),
+        "message" => chars(MESSAGE_MAX),
+        other => match Field::from_id(other)?.kind() {
+            FieldKind::Text { max_chars } => chars(max_chars),
+            FieldKind::Ip => chars(IP_MAX_CHARS),
+            FieldKind::Trace => Some(MaxLen {
+                max: MAX_TRACE_BYTES,
+                unit: LenUnit::Bytes,
+            }),
+            FieldKind::Choice(_) => None,
+        },
+    }
+}
+
+/// `Some(limit)` exactly when the check of `key` would refuse `value` as
+/// too long: for refusing an over-limit paste before it lands, naming the
+/// limit. Measures as the check does (trimmed characters, folded e-mail
+/// bytes, raw trace bytes).
+pub fn exceeds_max_len(key: &str, value: &str) -> Option<MaxLen> {
+    let limit = max_len(key)?;
+    let over = match key {
+        "email" => fold_email(value).len() > limit.max,
+        _ if is_ip_key(key) => matches!(check_ip(value), Err(IpError::TooLong)),
+        _ => match limit.unit {
+            LenUnit::Chars => value.trim().chars().count() > limit.max,
+            LenUnit::Bytes => value.len() > limit.max,
+        },
+    };
+    over.then_some(limit)
+}
+
+fn is_ip_key(key: &str) -> bool {
+    Field::from_id(key).is_some_and(|f| f.kind() == FieldKind::Ip)
+}
+
+/// The value to send (and show) for payload key `key` once its check
+/// passed: the e-mail and IP fields folded as their checks read them
+/// (`ｃｈａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ` → `chan@example.com`, trimmed);
+/// every other field unchanged.
+pub fn fold_for_field(key: &str, value: &str) -> String {
+    if key == "email" {
+        fold_email(value)
+    } else if is_ip_key(key) {
+        fold_ip(value)
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Where a value comes from. Typed text is folded before it is checked;
+/// a payload must carry the folded form already (the receiver stores
+/// what it checked, not a variant of it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Typed,
+    Sent,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldError {
@@ -65,7 +159,17 @@ pub fn check_field(
     value: &str,
     category: Option<&Category>,
 ) -> Result<(), &'static str> {
+    check_value(field, value, category, Source::Typed)
+}
+
+fn check_value(
+    field: &str,
+    value: &str,
+    category: Option<&Category>,
+    source: Source,
+) -> Result<(), &'static str> {
     match field {
+        "email" if source == Source::Sent => check_email_exact(value).map_err(EmailError::code),
         "email" => check_email(value).map(drop).map_err(EmailError::code),
         "name" => text_len(value, 0, NAME_MAX, false),
         "service" => text_len(
@@ -83,18 +187,30 @@ pub fn check_field(
             let required = category
                 .and_then(|c| c.field_spec(f))
                 .is_some_and(|s| s.required);
-            check_category_field(f, value, required)
+            check_category_field(f, value, required, source)
         }
     }
 }
 
-fn check_category_field(field: Field, value: &str, required: bool) -> Result<(), &'static str> {
+fn check_category_field(
+    field: Field,
+    value: &str,
+    required: bool,
+    source: Source,
+) -> Result<(), &'static str> {
     if value.trim().is_empty() {
         return if required { Err("required") } else { Ok(()) };
     }
     match field.kind() {
         FieldKind::Text { max_chars } => text_len(value, 0, max_chars, required),
-        FieldKind::Ip => check_ip(value).map(drop).map_err(IpError::code),
+        FieldKind::Ip => {
+            check_ip(value).map_err(IpError::code)?;
+            // A payload must carry the folded form the check read.
+            if source == Source::Sent && fold_ip(value) != value {
+                return Err(IpError::Invalid.code());
+            }
+            Ok(())
+        }
         FieldKind::Trace => trace::parse(value).map(drop).map_err(NotATrace::code),
         FieldKind::Choice(options) => {
             if options.contains(&value) {
@@ -134,14 +250,15 @@ pub fn validate_ticket(t: &Ticket) -> Vec<FieldError> {
         ("subject", &t.subject),
         ("message", &t.message),
     ] {
-        if let Err(code) = check_field(field, value, category) {
+        if let Err(code) = check_value(field, value, category, Source::Sent) {
             push(field, code);
         }
     }
     if let Some(category) = category {
         for spec in category.fields {
             let value = t.fields.get(spec.field.id()).map_or("", String::as_str);
-            if let Err(code) = check_category_field(spec.field, value, spec.required) {
+            if let Err(code) = check_category_field(spec.field, value, spec.required, Source::Sent)
+            {
                 push(spec.field.id(), code);
             }
         }

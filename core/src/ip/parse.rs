@@ -7,27 +7,10 @@
 //! can fall inside a multi-byte character, and nothing indexes unchecked.
 
 use super::{IpError, MAX_INPUT_CHARS};
-use crate::normalize::fold_fullwidth;
+// The same folding as `normalize::fold_ip`, so the widget can send what
+// this check read.
+use crate::normalize::{fold_ime as fold, is_invisible};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-
-/// Invisible characters that copy and paste drags along (zero-width space,
-/// joiners, direction marks, word joiner, byte-order mark). The customer
-/// cannot see them, so they could not fix an error about them: drop them.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// Full-width ASCII (`１９２．１６８：：１`) plus the stops and colons Chinese
-/// IMEs produce in place of `.` and `:`.
-fn fold(c: char) -> char {
-    match c {
-        // Ideographic full stop, halfwidth ideographic full stop, small full stop.
-        '\u{3002}' | '\u{FF61}' | '\u{FE52}' => '.',
-        // Small colon.
-        '\u{FE55}' => ':',
-        _ => fold_fullwidth(c),
-    }
-}
 
 /// Trims, drops invisible characters and folds to ASCII. The length cap is
 /// applied while copying, so a megabyte of input costs one trim and at most

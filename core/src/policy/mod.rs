@@ -4,7 +4,8 @@
 //!   tickets are closed;
 //! - software the customer installs themselves (nginx, MySQL, 寶塔 …);
 //! - secrets pasted by mistake (private keys, passwords, API tokens), which
-//!   [`redact_secrets`] removes.
+//!   [`redact_secrets`] removes before sending and [`mask_for_storage`]
+//!   keeps out of the stored draft.
 //!
 //! The text is normalised once (`normalize`: full-width forms, case, look-alike
 //! letters, zero-width characters, Traditional/Simplified), the term lists
@@ -18,12 +19,14 @@ mod matcher;
 mod normalize;
 mod out_of_scope;
 mod secrets;
+mod storage;
 mod terms;
 
 use normalize::Norm;
 use serde::{Deserialize, Serialize};
 
 pub use secrets::MARKER as REDACTION_MARKER;
+pub use storage::{Masked, STORAGE_MASK, mask_for_storage};
 
 /// The `term` of a detected private key, which must never be sent.
 pub const PRIVATE_KEY_TERM: &str = "private key";

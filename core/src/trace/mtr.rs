@@ -88,24 +88,53 @@ fn row_start(word: &str) -> Option<(u32, bool, &str)> {
 const MAX_COLS: usize = 16;
 /// Host words a row can have (`AS64500 name (ip)`, `(waiting for reply)`).
 const MAX_HOST: usize = 6;
+/// Characters kept of a host column that is no name or address.
+const MAX_HOST_TEXT: usize = 200;
 
 /// One row split into its host words and its statistics.
 struct Row<'a> {
     hop: u32,
-    host: [&'a str; MAX_HOST],
-    host_len: usize,
+    /// Host text glued to the hop number (`3.|--host`), or empty.
+    glued: &'a str,
+    /// The words between the hop number and the statistics.
+    words: &'a [&'a str],
     /// The statistics, in the order of the columns, when the row has them.
     stats: Option<[f64; MAX_COLS]>,
 }
 
 impl<'a> Row<'a> {
-    fn host(&self) -> &[&'a str] {
-        self.host.get(..self.host_len).unwrap_or_default()
+    /// The host words, glued text first; `None` when there are more than
+    /// [`MAX_HOST`] (no name or address has that many).
+    fn host<'b>(&self, buf: &'b mut [&'a str; MAX_HOST]) -> Option<&'b [&'a str]> {
+        let mut n = 0;
+        let glued = (!self.glued.is_empty()).then_some(self.glued);
+        for &w in glued.iter().chain(self.words) {
+            *buf.get_mut(n)? = w;
+            n += 1;
+        }
+        buf.get(..n)
+    }
+
+    /// The host column as printed (words joined by one space), cut to
+    /// [`MAX_HOST_TEXT`] characters: for hosts that are neither a name nor
+    /// an address, which are listed as they are rather than dropped.
+    fn host_text(&self) -> String {
+        let mut text = String::from(self.glued);
+        for w in self.words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(w);
+        }
+        match text.char_indices().nth(MAX_HOST_TEXT) {
+            Some((cut, _)) => text.get(..cut).unwrap_or_default().to_owned(),
+            None => text,
+        }
     }
 }
 
 /// Splits a row into host words and the values of `cols` (the last words).
-fn split_row<'a>(words: &[&'a str], cols: &[Col]) -> Option<Row<'a>> {
+fn split_row<'a>(words: &'a [&'a str], cols: &[Col]) -> Option<Row<'a>> {
     let (hop, _, glued) = row_start(words.first()?)?;
     let rest = words.get(1..).unwrap_or_default();
     let mut stats = None;
@@ -126,21 +155,13 @@ fn split_row<'a>(words: &[&'a str], cols: &[Col]) -> Option<Row<'a>> {
             host_words = rest.get(..cut).unwrap_or_default();
         }
     }
-    let mut row = Row {
+    let row = Row {
         hop,
-        host: [""; MAX_HOST],
-        host_len: 0,
+        glued,
+        words: host_words,
         stats,
     };
-    if !glued.is_empty() {
-        row.host[0] = glued;
-        row.host_len = 1;
-    }
-    for &w in host_words {
-        *row.host.get_mut(row.host_len)? = w;
-        row.host_len += 1;
-    }
-    (row.host_len > 0).then_some(row)
+    (!row.glued.is_empty() || !row.words.is_empty()).then_some(row)
 }
 
 /// What the host column says.
@@ -154,6 +175,8 @@ enum Host<'a> {
         name: Option<&'a str>,
         address: Option<&'a str>,
     },
+    /// Neither a name nor an address: the text as printed.
+    Text(String),
 }
 
 fn host<'a>(words: &[&'a str]) -> Option<Host<'a>> {
@@ -199,7 +222,7 @@ fn host<'a>(words: &[&'a str]) -> Option<Host<'a>> {
 
 /// A numbered mtr row (with or without statistics) for format detection:
 /// `(pipe, has statistics)`. A cheap look: three numbers at the end count
-/// as statistics, and the first host word must look like one.
+/// as statistics, and without them the first host word must look like one.
 pub(crate) fn is_row(words: &[&str]) -> Option<(bool, bool)> {
     let (_, pipe, glued) = row_start(words.first()?)?;
     let stats = words.len() > 4
@@ -213,7 +236,10 @@ pub(crate) fn is_row(words: &[&str]) -> Option<(bool, bool)> {
     } else {
         glued
     };
-    let host_like = first == "???"
+    // With statistics the row counts whatever the host says: `parse`
+    // lists such hops with their host as text.
+    let host_like = stats
+        || first == "???"
         || lex::asn(first).is_some()
         || lex::first_byte(first) == b'('
         || lex::is_hostname(first);
@@ -294,8 +320,13 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
         let Some(row) = split_row(words, &cols) else {
             continue;
         };
-        let Some(what) = host(row.host()) else {
-            continue;
+        let mut buf = [""; MAX_HOST];
+        let what = match row.host(&mut buf).and_then(host) {
+            Some(what) => what,
+            // A row with statistics is a hop whatever its host column says
+            // (markup, a name with odd characters): keep it, host as text.
+            None if row.stats.is_some() => Host::Text(row.host_text()),
+            None => continue,
         };
         if p.hops.last().is_some_and(|h| h.hop >= row.hop) {
             break; // a second report
@@ -315,6 +346,11 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
                     asn: asn.and_then(lex::known_asn),
                 }),
             },
+            Host::Text(text) => hop.responders.push(Responder {
+                address: None,
+                name: Some(text),
+                asn: None,
+            }),
         }
         if let Some(stats) = &row.stats {
             apply_stats(&mut hop, &cols, stats, silent);
