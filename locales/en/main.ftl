@@ -140,7 +140,10 @@ ip-scope-reserved = { $address } is in a reserved range and is not assigned to s
 
 ## Trace summary
 
-trace-detected = Recognised: { $format }, { $hops } hops
+trace-detected = Recognised: { $format }, { NUMBER($hops) ->
+        [one] { $hops } hop
+       *[other] { $hops } hops
+    }
 trace-destination = Destination: { $destination }
 trace-reached-yes = The destination answered.
 trace-reached-no = The destination did not answer.
