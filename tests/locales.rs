@@ -483,7 +483,7 @@ fn chinese_texts_use_chinese_punctuation() {
         let chars: Vec<char> = text.chars().collect();
         let at = |i: usize| chars.get(i);
         let wrong = (0..chars.len()).any(|i| {
-            let (before, after) = (i.checked_sub(1).and_then(|b| at(b)), at(i + 1));
+            let (before, after) = (i.checked_sub(1).and_then(at), at(i + 1));
             // A run such as `::` is code, not punctuation.
             if !ascii(&chars[i]) || before.is_some_and(ascii) || after.is_some_and(ascii) {
                 return false;
