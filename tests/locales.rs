@@ -240,11 +240,15 @@ impl Variables {
 
     /// Every combination of test values: the counts 0, 1, 2, 5 and a few
     /// that tell Fluent's number rules apart (`1.0` is not `one` in
-    /// English, `007` prints as 7, `[0]` does not match `0.0`), each text
+    /// English, `007` prints as 7, `[0]` does not match `0.0`; NaN and
+    /// infinity are left out, as fluent-bundle panics on their plural
+    /// category), each text
     /// key of the variable's selects and a text that is no number, for
     /// each numeric variable; a marked text for the others.
     fn argument_sets(&self) -> Vec<Vec<(&'static str, String)>> {
-        const NUMBERS: [&str; 10] = ["0", "1", "2", "5", "1.0", "1.5", "-1", "007", "0.0", "12.5"];
+        const NUMBERS: [&str; 12] = [
+            "0", "1", "2", "5", "1.0", "1.5", "-1", "007", "0.0", "12.5", "1e3", "+5",
+        ];
         let plain: Vec<(&'static str, String)> = self
             .plain
             .iter()

@@ -149,7 +149,7 @@ ip-scope-reserved = { $address } 位於保留範圍，不會分配給伺服器�
 
 ## 路由追蹤摘要
 
-trace-detected = 已辨識：{ $format }，共 { $hops } 個躍點
+trace-detected = 已辨識：{ $format }，共 { NUMBER($hops) } 個躍點
 trace-destination = 目的地：{ $destination }
 trace-reached-yes = 目的地有回應。
 trace-reached-no = 目的地沒有回應。
