@@ -5,20 +5,33 @@
 //! only when the customer asks for it. The `.ftl` files stay the single
 //! source of every text.
 //!
-//! Only what the widget's texts use is accepted: plain text and string
-//! variables (`{ $name }`). Selectors, terms, functions, attributes, number
-//! literals and message references fail the build, as do syntax errors, so
-//! nothing a translator writes is silently dropped.
+//! What the texts may use: plain text, `{ $variable }`, `{ NUMBER($variable) }`
+//! (default options), string and number literals, and select expressions
+//! on `$variable` or `NUMBER($variable)` with plural-category (`[one]`),
+//! number (`[0]`) and string keys and a default (`*`) variant, nested or
+//! not. Terms, other functions, named arguments, attributes and message
+//! references fail the build, as do syntax errors, so nothing a translator
+//! writes is silently dropped. `src/i18n/format.rs` formats the result as
+//! fluent-bundle does (tests/locales.rs compares every message and variant).
 //!
 //! The pack format (read by `src/i18n/packs.rs`, almost no decoding code):
 //! `PACK_MAGIC`, the message ids sorted (byte order, as `str::cmp`) and
 //! joined by `FIELD_SEP`, `SECTION_SEP`, then the messages in the same order
-//! joined by `FIELD_SEP`, each message's pieces joined by `PIECE_SEP`. Pieces
-//! alternate: text, argument name, text, … The ids travel in the pack, so
-//! the wasm holds no id table; all ids first, then all texts, compresses
-//! 120 B better than id and text alternating. A language without some
-//! message simply lacks it (tests/locales.rs reports that); the widget then
-//! shows the id.
+//! joined by `FIELD_SEP`. The ids travel in the pack, so the wasm holds no
+//! id table; all ids first, then all texts, compresses 120 B better than id
+//! and text alternating. A language without some message simply lacks it
+//! (tests/locales.rs reports that); the widget then shows the id.
+//!
+//! A message is its text with markers (U+0001–U+0008, which no `.ftl` text
+//! may hold; names and keys are Fluent identifiers or numbers, so neither
+//! holds a marker, `#` or `*`):
+//! - `VAR [#] name END`: `{ $name }`; `#` when the message also uses `$name`
+//!   as a number (a selector or `NUMBER()`), so it prints as Fluent prints
+//!   a number argument;
+//! - `NUMBER name END`: `{ NUMBER($name) }`;
+//! - `SELECT [#] name END`, variants, `END_SELECT`: a select expression on
+//!   `$name`, or on `NUMBER($name)` with `#`; each variant is
+//!   `VARIANT [*] key END` and its pattern, `*` marking the default.
 //!
 //! Where the packs go:
 //! - `$OUT_DIR/packs/<tag>.txt`: `include_str!`ed by the test-only
@@ -32,8 +45,10 @@
 //!   through a temporary file and a rename, so a concurrent build of the
 //!   same profile never leaves half a pack.
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
-use std::collections::BTreeMap;
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -44,19 +59,25 @@ const LOCALES: [(&str, &str, &str); 2] = [
     ("ZH_HANT", "zh-Hant", "lang-name-zh-hant"),
 ];
 
-/// A message as alternating pieces: text, argument name, text, …
-type Pieces = Vec<String>;
-
-/// The separators of a pack (see above); none may appear in a `.ftl` file.
-/// `src/i18n/packs.rs` has the same constants.
-const PACK_MAGIC: &str = "ltw-pack-1\u{2}";
+/// The separators of a pack (see above); `src/i18n/packs.rs` has the same.
+const PACK_MAGIC: &str = "ltw-pack-2\u{2}";
 const SECTION_SEP: &str = "\u{3}";
 const FIELD_SEP: &str = "\u{2}";
-const PIECE_SEP: &str = "\u{1}";
+
+/// The markers inside a message (see above); `src/i18n/format.rs` has the
+/// same. No `.ftl` text may hold U+0000 up to `END_SELECT`.
+const END: char = '\u{1}';
+const VAR: char = '\u{4}';
+const NUMBER: char = '\u{5}';
+const SELECT: char = '\u{6}';
+const VARIANT: char = '\u{7}';
+const END_SELECT: char = '\u{8}';
+const NUMERIC: char = '#';
+const DEFAULT: char = '*';
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    let mut tables: Vec<(&str, &str, &str, BTreeMap<String, Pieces>)> = Vec::new();
+    let mut tables: Vec<(&str, &str, &str, BTreeMap<String, String>)> = Vec::new();
     let mut errors = Vec::new();
     for (table, tag, own_name) in LOCALES {
         let path = Path::new("locales").join(tag).join("main.ftl");
@@ -81,7 +102,7 @@ fn main() {
     let mut out = String::new();
     for (table, tag, own_name, messages) in &tables {
         let ids: Vec<&str> = messages.keys().map(String::as_str).collect();
-        let texts: Vec<String> = messages.values().map(|p| p.join(PIECE_SEP)).collect();
+        let texts: Vec<&str> = messages.values().map(String::as_str).collect();
         let pack = format!(
             "{PACK_MAGIC}{}{SECTION_SEP}{}",
             ids.join(FIELD_SEP),
@@ -93,8 +114,8 @@ fn main() {
         }
         // Each language's name in itself, for the language buttons: they
         // show both names before the other language's pack is loaded.
-        let name = match messages.get(*own_name).map(|p| p.as_slice()) {
-            Some([name]) => name.clone(),
+        let name = match messages.get(*own_name) {
+            Some(name) if !name.contains(is_marker) => name.clone(),
             _ => {
                 println!("cargo::error={tag}: {own_name} must be plain text");
                 String::new()
@@ -114,7 +135,7 @@ fn write_atomically(dir: &Path, tag: &str, text: &str) {
     std::fs::rename(&tmp, &dest).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
 
-fn messages(path: &Path, source: &str, errors: &mut Vec<String>) -> BTreeMap<String, Pieces> {
+fn messages(path: &Path, source: &str, errors: &mut Vec<String>) -> BTreeMap<String, String> {
     let at = |what: &str| format!("{}: {what}", path.display());
     let resource = match fluent_syntax::parser::parse(source) {
         Ok(r) => r,
@@ -145,33 +166,161 @@ fn messages(path: &Path, source: &str, errors: &mut Vec<String>) -> BTreeMap<Str
             errors.push(at(&format!("{id}: has no value")));
             continue;
         };
-        let mut pieces: Pieces = vec![String::new()];
-        for element in &pattern.elements {
-            match element {
-                PatternElement::TextElement { value } => {
-                    if value.contains(['\u{0}', '\u{1}', '\u{2}', '\u{3}']) {
-                        errors.push(at(&format!("{id}: control characters U+0000-U+0003")));
-                    }
-                    pieces.last_mut().unwrap().push_str(value);
-                }
-                PatternElement::Placeable {
-                    expression: Expression::Inline(InlineExpression::VariableReference { id: var }),
-                } => {
-                    pieces.push(var.name.to_owned());
-                    pieces.push(String::new());
-                }
-                PatternElement::Placeable { .. } => errors.push(at(&format!(
-                    "{id}: only {{ $variable }} placeables are supported"
-                ))),
-            }
-        }
-        // A trailing empty text piece carries nothing.
-        if pieces.len() > 1 && pieces.last().is_some_and(String::is_empty) {
-            pieces.pop();
-        }
-        if out.insert(id.to_owned(), pieces).is_some() {
+        let mut numeric = BTreeSet::new();
+        numeric_variables(pattern, &mut numeric);
+        let mut compiler = Compiler {
+            numeric,
+            text: String::new(),
+            problems: Vec::new(),
+        };
+        compiler.pattern(pattern);
+        errors.extend(compiler.problems.iter().map(|p| at(&format!("{id}: {p}"))));
+        if out.insert(id.to_owned(), compiler.text).is_some() {
             errors.push(at(&format!("{id}: defined twice")));
         }
     }
     out
+}
+
+fn is_marker(c: char) -> bool {
+    c <= END_SELECT
+}
+
+/// `NUMBER($name)`'s `name`, if `e` is that call (positional, no options).
+fn number_call<'s>(e: &InlineExpression<&'s str>) -> Option<&'s str> {
+    match e {
+        InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+            match (arguments.positional.as_slice(), arguments.named.is_empty()) {
+                ([InlineExpression::VariableReference { id }], true) => Some(id.name),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The variables a message uses as numbers: selectors and `NUMBER()`
+/// arguments, at any depth.
+fn numeric_variables<'s>(pattern: &Pattern<&'s str>, out: &mut BTreeSet<&'s str>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            numeric_in(expression, out);
+        }
+    }
+}
+
+fn numeric_in<'s>(expression: &Expression<&'s str>, out: &mut BTreeSet<&'s str>) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            match selector {
+                InlineExpression::VariableReference { id } => {
+                    out.insert(id.name);
+                }
+                other => out.extend(number_call(other)),
+            }
+            for v in variants {
+                numeric_variables(&v.value, out);
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            numeric_in(expression, out);
+        }
+        Expression::Inline(inline) => out.extend(number_call(inline)),
+    }
+}
+
+/// Writes one message in the pack's form (see the top of this file).
+struct Compiler<'s> {
+    numeric: BTreeSet<&'s str>,
+    text: String,
+    problems: Vec<String>,
+}
+
+impl<'s> Compiler<'s> {
+    fn pattern(&mut self, pattern: &Pattern<&'s str>) {
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => self.literal(value),
+                PatternElement::Placeable { expression } => self.expression(expression),
+            }
+        }
+    }
+
+    fn literal(&mut self, text: &str) {
+        if text.contains(is_marker) {
+            self.problems
+                .push("control characters U+0000-U+0008 are reserved".into());
+        }
+        self.text.push_str(text);
+    }
+
+    fn name(&mut self, flag: Option<char>, name: &str) {
+        self.text.extend(flag);
+        self.text.push_str(name);
+        self.text.push(END);
+    }
+
+    fn expression(&mut self, expression: &Expression<&'s str>) {
+        match expression {
+            Expression::Inline(inline) => self.inline(inline),
+            Expression::Select { selector, variants } => {
+                self.text.push(SELECT);
+                match (selector, number_call(selector)) {
+                    (InlineExpression::VariableReference { id }, _) => self.name(None, id.name),
+                    (_, Some(name)) => self.name(Some(NUMERIC), name),
+                    _ => self
+                        .problems
+                        .push("a selector must be $variable or NUMBER($variable)".into()),
+                }
+                for variant in variants {
+                    self.text.push(VARIANT);
+                    let key = match variant.key {
+                        VariantKey::Identifier { name } => name,
+                        VariantKey::NumberLiteral { value } => value,
+                    };
+                    self.name(variant.default.then_some(DEFAULT), key);
+                    self.pattern(&variant.value);
+                }
+                self.text.push(END_SELECT);
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &InlineExpression<&'s str>) {
+        match inline {
+            InlineExpression::VariableReference { id } => {
+                self.text.push(VAR);
+                let numeric = self.numeric.contains(id.name).then_some(NUMERIC);
+                self.name(numeric, id.name);
+            }
+            InlineExpression::StringLiteral { value } => {
+                self.literal(&fluent_syntax::unicode::unescape_unicode_to_string(value));
+            }
+            // As Fluent writes a number literal (`1.50` stays `1.50`).
+            InlineExpression::NumberLiteral { value } => match value.parse::<f64>() {
+                Ok(n) => {
+                    let mut text = n.to_string();
+                    if let Some(fraction) = value.find('.').map(|p| value.len() - p - 1) {
+                        let have = text.find('.').map(|p| text.len() - p - 1);
+                        if have.is_none() {
+                            text.push('.');
+                        }
+                        text.push_str(&"0".repeat(fraction.saturating_sub(have.unwrap_or(0))));
+                    }
+                    self.literal(&text);
+                }
+                Err(_) => self.problems.push(format!("bad number {value}")),
+            },
+            InlineExpression::Placeable { expression } => self.expression(expression),
+            other => match number_call(other) {
+                Some(name) => {
+                    self.text.push(NUMBER);
+                    self.name(None, name);
+                }
+                None => self.problems.push(
+                    "only $variable, NUMBER($variable), literals and selects are supported".into(),
+                ),
+            },
+        }
+    }
 }

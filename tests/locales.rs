@@ -4,8 +4,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use fluent_syntax::ast::Entry;
-use std::collections::BTreeSet;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use ticket_core::catalog::{CATEGORIES, DIRECTIONS, Field, Group};
 use ticket_core::ip::Scope;
@@ -179,16 +182,182 @@ fn texts_follow_the_scope_of_service() {
     );
 }
 
-/// `build.rs` compiles the `.ftl` files into tables; every message, in every
-/// locale, must read exactly as Fluent itself renders it, with and without
-/// its arguments.
+/// The variables of a message: those it uses as numbers (a selector or a
+/// `NUMBER()` argument, at any depth) with the text keys of their selects,
+/// and the others.
+#[derive(Default)]
+struct Variables {
+    numeric: BTreeMap<&'static str, BTreeSet<&'static str>>,
+    plain: BTreeSet<&'static str>,
+}
+
+impl Variables {
+    fn of(pattern: &Pattern<&'static str>) -> Variables {
+        let mut vars = Variables::default();
+        vars.pattern(pattern);
+        vars.plain.retain(|v| !vars.numeric.contains_key(v));
+        vars
+    }
+
+    fn pattern(&mut self, pattern: &Pattern<&'static str>) {
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                self.expression(expression);
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &Expression<&'static str>) {
+        match expression {
+            Expression::Select { selector, variants } => {
+                let var = match selector {
+                    InlineExpression::VariableReference { id } => id.name,
+                    other => number_argument(other).expect("selectors are variables"),
+                };
+                let keys = self.numeric.entry(var).or_default();
+                for v in variants {
+                    if let VariantKey::Identifier { name } = v.key {
+                        keys.insert(name);
+                    }
+                }
+                for v in variants {
+                    self.pattern(&v.value);
+                }
+            }
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                self.expression(expression)
+            }
+            Expression::Inline(InlineExpression::VariableReference { id }) => {
+                self.plain.insert(id.name);
+            }
+            Expression::Inline(other) => {
+                if let Some(var) = number_argument(other) {
+                    self.numeric.entry(var).or_default();
+                }
+            }
+        }
+    }
+
+    /// Every combination of test values: the counts 0, 1, 2, 5 and a few
+    /// that tell Fluent's number rules apart (`1.0` is not `one` in
+    /// English, `007` prints as 7, `[0]` does not match `0.0`; NaN and
+    /// infinity are left out, as fluent-bundle panics on their plural
+    /// category), each text
+    /// key of the variable's selects and a text that is no number, for
+    /// each numeric variable; a marked text for the others.
+    fn argument_sets(&self) -> Vec<Vec<(&'static str, String)>> {
+        const NUMBERS: [&str; 12] = [
+            "0", "1", "2", "5", "1.0", "1.5", "-1", "007", "0.0", "12.5", "1e3", "+5",
+        ];
+        let plain: Vec<(&'static str, String)> = self
+            .plain
+            .iter()
+            .map(|v| (*v, format!("<{v} ‹value›>")))
+            .collect();
+        let mut sets = vec![plain];
+        for (var, keys) in &self.numeric {
+            let values: Vec<String> = NUMBERS
+                .iter()
+                .copied()
+                .chain(keys.iter().copied())
+                .chain(["‹not a number›"])
+                .map(str::to_owned)
+                .collect();
+            sets = sets
+                .into_iter()
+                .flat_map(|set| {
+                    values.iter().map(move |value| {
+                        let mut set = set.clone();
+                        set.push((*var, value.clone()));
+                        set
+                    })
+                })
+                .collect();
+        }
+        sets
+    }
+}
+
+/// `NUMBER($name)`'s `name`.
+fn number_argument(e: &InlineExpression<&'static str>) -> Option<&'static str> {
+    match e {
+        InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+            match arguments.positional.as_slice() {
+                [InlineExpression::VariableReference { id }] => Some(id.name),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A bundle of `lang` as the widget's texts are meant: no isolation marks
+/// around arguments, and Fluent's built-in functions (`NUMBER`).
+fn bundle(lang: Lang, source: String) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source).expect("the .ftl file parses");
+    let mut bundle = FluentBundle::new(vec![lang.tag().parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    bundle.add_builtins().unwrap();
+    bundle.add_resource(resource).unwrap();
+    bundle
+}
+
+/// As the widget's arguments are meant (see `src/i18n/format.rs`): text,
+/// read as a number where the message uses the variable as one.
+fn fluent_args<'a>(vars: &Variables, set: &'a [(&'static str, String)]) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (name, value) in set {
+        if vars.numeric.contains_key(name) {
+            args.set(*name, FluentValue::try_number(value));
+        } else {
+            args.set(*name, value.as_str());
+        }
+    }
+    args
+}
+
+fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: Option<&FluentArgs>) -> String {
+    let pattern = bundle.get_message(id).unwrap().value().unwrap();
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned()
+}
+
+/// Replaces the `target`-th variant (in source order, nested ones
+/// included) of `pattern` by `mark`; returns how many variants it saw.
+fn mark_variant(
+    pattern: &mut Pattern<&'static str>,
+    target: usize,
+    mark: &'static str,
+    seen: &mut usize,
+) {
+    for element in &mut pattern.elements {
+        let PatternElement::Placeable { expression } = element else {
+            continue;
+        };
+        if let Expression::Select { variants, .. } = expression {
+            for v in variants {
+                if *seen == target {
+                    v.value.elements = vec![PatternElement::TextElement { value: mark }];
+                }
+                *seen += 1;
+                mark_variant(&mut v.value, target, mark, seen);
+            }
+        }
+    }
+}
+
+/// `build.rs` compiles the `.ftl` files into packs; every message, in every
+/// locale, must read exactly as Fluent itself renders it: without
+/// arguments, and with every combination of test values, so that each
+/// variant of each select expression is compared (checked by marking the
+/// variant and seeing the mark come out for one of those values).
 #[test]
 fn compiled_texts_match_fluent() {
-    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
-    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
     use ticket_widget::i18n::tr_args;
 
-    let mut checked = 0;
+    let (mut checked, mut renderings, mut variants) = (0, 0, 0);
     for lang in Lang::ALL {
         let path = Path::new(ROOT)
             .join("locales")
@@ -197,49 +366,76 @@ fn compiled_texts_match_fluent() {
         // Leaked so that variable names are `&'static str`, as `tr_args` takes.
         let source: &'static str = std::fs::read_to_string(&path).unwrap().leak();
         let ast = fluent_syntax::parser::parse(source).unwrap();
-        let resource = FluentResource::try_new(source.to_owned()).unwrap();
-        let mut bundle = FluentBundle::new(vec![lang.tag().parse().unwrap()]);
-        bundle.set_use_isolating(false);
-        bundle.add_resource(resource).unwrap();
+        let fluent = bundle(lang, source.to_owned());
 
         for entry in &ast.body {
             let Entry::Message(m) = entry else { continue };
             let id = m.id.name;
-            let vars: Vec<&'static str> = m
-                .value
-                .iter()
-                .flat_map(|p| &p.elements)
-                .filter_map(|e| match e {
-                    PatternElement::Placeable {
-                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
-                    } => Some(id.name),
-                    _ => None,
-                })
-                .collect();
-            let pattern = bundle.get_message(id).unwrap().value().unwrap();
-            let with: Vec<(&'static str, String)> = vars
-                .iter()
-                .map(|v| (*v, format!("<{v} ‹value›>")))
-                .collect();
-            let mut args = FluentArgs::new();
-            for (name, value) in &with {
-                args.set(*name, value.clone());
+            let pattern = m.value.as_ref().unwrap();
+            let vars = Variables::of(pattern);
+            let sets = vars.argument_sets();
+            for set in &sets {
+                let args = fluent_args(&vars, set);
+                assert_eq!(
+                    tr_args(lang, id, set),
+                    format(&fluent, id, Some(&args)),
+                    "{} {id} with {set:?}",
+                    lang.tag()
+                );
+                renderings += 1;
             }
-            let mut errors = Vec::new();
-            let fluent = bundle.format_pattern(pattern, Some(&args), &mut errors);
-            assert_eq!(tr_args(lang, id, &with), fluent, "{} {id}", lang.tag());
-            let fluent_bare = bundle.format_pattern(pattern, None, &mut errors);
             assert_eq!(
                 tr_args(lang, id, &[]),
-                fluent_bare,
+                format(&fluent, id, None),
                 "{} {id} without arguments",
                 lang.tag()
             );
+
+            let mut count = 0;
+            mark_variant(&mut pattern.clone(), usize::MAX, "", &mut count);
+            for target in 0..count {
+                let mark = "⟦this variant⟧";
+                let mut marked = m.clone();
+                let value = marked.value.as_mut().unwrap();
+                mark_variant(value, target, mark, &mut 0);
+                let resource = fluent_syntax::ast::Resource {
+                    body: vec![Entry::Message(marked)],
+                };
+                let marked = bundle(lang, fluent_syntax::serializer::serialize(&resource));
+                let reached = sets
+                    .iter()
+                    .any(|set| format(&marked, id, Some(&fluent_args(&vars, set))).contains(mark));
+                assert!(
+                    reached,
+                    "{} {id}: variant {target} is not reached by the test values",
+                    lang.tag()
+                );
+                variants += 1;
+            }
             checked += 1;
         }
     }
+    println!("{checked} messages, {renderings} renderings, {variants} select variants reached");
     assert!(checked > 300, "only {checked} messages checked");
+    assert!(variants >= 2, "no select variants seen");
     assert_eq!(tr_args(Lang::En, "no-such-message", &[]), "no-such-message");
+}
+
+/// A count reads in the plural form its number takes in the language.
+#[test]
+fn counts_take_their_plural_form() {
+    use ticket_widget::i18n::tr_args;
+    let detected = |lang, hops: u32| {
+        tr_args(
+            lang,
+            "trace-detected",
+            &[("format", "mtr".into()), ("hops", hops.to_string())],
+        )
+    };
+    assert_eq!(detected(Lang::En, 1), "Recognised: mtr, 1 hop");
+    assert_eq!(detected(Lang::En, 0), "Recognised: mtr, 0 hops");
+    assert_eq!(detected(Lang::En, 2), "Recognised: mtr, 2 hops");
+    assert_eq!(detected(Lang::ZhHant, 1), "已辨識：mtr，共 1 個躍點");
 }
 
 /// The language buttons show each language's name from the wasm (build.rs
@@ -268,9 +464,56 @@ fn language_names_are_built_in_as_the_packs_have_them() {
 fn every_message_is_in_its_language_pack() {
     for lang in Lang::ALL {
         let pack = ticket_widget::i18n::built_pack(lang);
-        assert!(pack.starts_with("ltw-pack-1\u{2}"), "{}", lang.tag());
-        let ids = &pack["ltw-pack-1\u{2}".len()..pack.find('\u{3}').unwrap()];
+        assert!(pack.starts_with("ltw-pack-2\u{2}"), "{}", lang.tag());
+        let ids = &pack["ltw-pack-2\u{2}".len()..pack.find('\u{3}').unwrap()];
         let in_pack: BTreeSet<String> = ids.split('\u{2}').map(str::to_owned).collect();
         assert_eq!(in_pack, message_ids(lang), "{}", lang.tag());
     }
+}
+
+/// Chinese text takes Chinese punctuation (、，：（）…): no ASCII comma,
+/// colon, semicolon, bracket, `!` or `?` next to a Chinese character, with
+/// or without a space between (`梯子, 翻牆`, `電子郵件: …`). ASCII stays
+/// where it belongs to code or data (`:: 只能`, `例如 :22`).
+#[test]
+fn chinese_texts_use_chinese_punctuation() {
+    use ticket_widget::i18n::tr;
+    let chinese =
+        |c: &char| ('\u{3000}'..='\u{9fff}').contains(c) || ('\u{ff00}'..='\u{ffef}').contains(c);
+    let ascii = |c: &char| ",:;()!?".contains(*c);
+    let mut found = Vec::new();
+    for id in message_ids(Lang::ZhHant) {
+        let text = tr(Lang::ZhHant, &id);
+        let chars: Vec<char> = text.chars().collect();
+        let at = |i: usize| chars.get(i);
+        let wrong = (0..chars.len()).any(|i| {
+            let (before, after) = (i.checked_sub(1).and_then(at), at(i + 1));
+            // A run such as `::` is code, not punctuation.
+            if !ascii(&chars[i]) || before.is_some_and(ascii) || after.is_some_and(ascii) {
+                return false;
+            }
+            let spaced = after == Some(&' ') && at(i + 2).is_some_and(chinese);
+            before.is_some_and(chinese) || after.is_some_and(chinese) || spaced
+        });
+        if wrong {
+            found.push(format!("{id}: {text}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "ASCII punctuation in Chinese text:\n{}",
+        found.join("\n")
+    );
+    assert_eq!(tr(Lang::ZhHant, "list-separator"), "、");
+    assert_eq!(
+        ticket_widget::i18n::tr_args(
+            Lang::ZhHant,
+            "error-summary-item",
+            &[
+                ("label", "電子郵件".into()),
+                ("message", "請填寫此欄位。".into())
+            ]
+        ),
+        "電子郵件：請填寫此欄位。"
+    );
 }

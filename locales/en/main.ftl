@@ -1,12 +1,21 @@
 # LeiKwan Host support-ticket widget, English.
-# Category titles, scope texts, the exclusion and the important notice use the
-# wording of the Support Ticket Scope of Service; keep them in step with it.
+# Group and category titles, scope texts, the exclusion and the important
+# notice are the words of the Support Ticket Scope of Service
+# (shared/seed/scope-of-service.txt), character for character; keep them in
+# step with it (tests/seed_wording.rs compares them).
+# Differences from the seed's typography: none.
+# The General Usage Questions bullet is split in two messages: its scope and,
+# after a no-break space in the seed, what it excludes ("Please note: …").
 
 widget-title = Open a support ticket
 widget-intro = To answer you promptly, LeiKwan Host support accepts tickets within its scope of service. Choose the topic closest to your question; each one says what it covers.
 lang-switch-label = Language
 lang-name-en = English
 lang-name-zh-hant = 繁體中文
+# Between the items of a list in running text (policy terms, secret kinds,
+# hop hosts) and between two sentences shown as one text.
+list-separator = {", "}
+sentence-separator = {" "}
 lang-load-failed = The other language could not be loaded. Check your connection and try again; everything you typed is kept.
 step-progress = Step { $current } of { $total }: { $name }
 step-category = Topic
@@ -19,11 +28,11 @@ step-done = Sent
 group-picker-legend = What do you need help with?
 category-picker-legend = Topic
 scope-not-covered = Not covered
-group-inquiry-title = Inquiry
+group-inquiry-title = Inquiry Category
 group-inquiry-intro = Prices, plan details, promotions and refunds.
-group-technical-title = Technical
+group-technical-title = Technical Category
 group-technical-intro = Problems with your server or its network that need a check from our side.
-group-china-title = Mainland China compliance
+group-china-title = Mainland China Compliance Support
 group-china-intro = Real-name registration, abuse reports and operating in Mainland China.
 
 cat-inquiry-price-title = Price Inquiry
@@ -46,7 +55,7 @@ cat-technical-routing-title = Reporting Routing Issues
 cat-technical-routing-scope = Reporting high latency, packet loss, or connectivity failure to a specific destination (please provide an MTR or traceroute report).
 cat-technical-general-title = General Usage Questions
 cat-technical-general-scope = Basic operations available in the control panel, such as reboots or password resets.
-cat-technical-general-excluded = This category excludes technical support for any customer-installed software (e.g., web server configuration, database management, application debugging, etc.).
+cat-technical-general-excluded = Please note: This category excludes technical support for any customer-installed software (e.g., web server configuration, database management, application debugging, etc.).
 cat-china-kyc-title = KYC (Real-name Registration)
 cat-china-kyc-scope = Assistance with processing and submitting Know-Your-Customer (KYC) information required by Mainland China law.
 cat-china-kyc-notice = Do not send identity documents or ID numbers through this form. Describe what you need help with; support will reply by e-mail with the secure way to submit your KYC documents.
@@ -127,6 +136,8 @@ err-trace-interfaces = This is an interface listing (ifconfig / ip addr), not a 
 err-trace-no-hops = This does not look like an MTR or traceroute report: no numbered hops were found.
 category-required = Please choose a topic.
 error-summary-title = Please correct the following:
+# One entry of that list: a field's label and its error message.
+error-summary-item = { $label }: { $message }
 
 ## IP address scope
 
@@ -143,7 +154,10 @@ ip-scope-reserved = { $address } is in a reserved range and is not assigned to s
 
 ## Trace summary
 
-trace-detected = Recognised: { $format }, { $hops } hops
+trace-detected = Recognised: { $format }, { NUMBER($hops) ->
+        [one] { $hops } hop
+       *[other] { $hops } hops
+    }
 trace-destination = Destination: { $destination }
 trace-reached-yes = The destination answered.
 trace-reached-no = The destination did not answer.

@@ -1,11 +1,19 @@
 # 利群主機支援工單元件，繁體中文。
-# 類別名稱、受理範圍、不受理說明與重要聲明沿用《工單受理範圍條款》原文，請與條款同步修改。
+# 群組與類別名稱、受理範圍、不受理說明與重要聲明逐字沿用《工單受理範圍條款》
+# （shared/seed/scope-of-service.txt）原文，請與條款同步修改（tests/seed_wording.rs 會比對）。
+# 與條款原文僅有以下排版差異：
+# - 條款中文句內的半形標點 ( ) , : 寫作全形 （ ） ， ：，「（」前的空格隨之省略。
+#   (The seed's half-width ( ) , : in Chinese sentences are written full-width; no space before （.)
+# 「一般使用問題」一條拆成兩則訊息：受理範圍，以及緊接其後的不受理說明（「請注意：……」）。
 
 widget-title = 開立支援工單
 widget-intro = 為了提升服務效率並確保您的問題能得到及時處理，利群主機只受理服務範圍內的工單。請選擇最接近您問題的類別，每個類別都列出受理範圍。
 lang-switch-label = 語言
 lang-name-en = English
 lang-name-zh-hant = 繁體中文
+# 文中清單各項之間（政策用語、機密種類、躍點主機），以及合併顯示的兩個句子之間。
+list-separator = 、
+sentence-separator = {""}
 lang-load-failed = 無法載入另一種語言。請檢查網路連線後再試；您輸入的內容都會保留。
 step-progress = 第 { $current } 步，共 { $total } 步：{ $name }
 step-category = 問題類別
@@ -45,7 +53,7 @@ cat-technical-routing-title = 路由報障
 cat-technical-routing-scope = 報告特定方向的網路延遲過高、丟包或無法連線問題（請附上 MTR 或路由追蹤報告）。
 cat-technical-general-title = 一般使用問題
 cat-technical-general-scope = 主機的重開機、重設密碼等在控制台內的基本操作。
-cat-technical-general-excluded = 此項不包含任何客戶自行安裝的軟體之技術支援（例如：網站環境配置、資料庫管理、應用程式除錯等）。
+cat-technical-general-excluded = 請注意：此項不包含任何客戶自行安裝的軟體之技術支援（例如：網站環境配置、資料庫管理、應用程式除錯等）。
 cat-china-kyc-title = KYC（實名登記）
 cat-china-kyc-scope = 協助處理及提交符合中國大陸法律要求的實名認證資料。
 cat-china-kyc-notice = 請勿透過此表單傳送身分證件或證件號碼。請說明您需要的協助，客服會以電子郵件回覆安全提交 KYC 資料的方式。
@@ -54,7 +62,7 @@ cat-china-abuse-scope = 處理來自中國大陸的濫用投訴、違規內容�
 cat-china-procedures-title = 中國大陸常見處理辦法諮詢
 cat-china-procedures-scope = 關於域名備案、伺服器內容限制等中國大陸特有規範的處理流程諮詢。
 cat-china-product-line-title = 中國大陸特色導致的產品線諮詢
-cat-china-product-line-scope = 因應中國大陸特殊網路環境而設的產品（如 CN2、BGP 等）之適用性諮詢。
+cat-china-product-line-scope = 因應中國大陸特殊網路環境而設的產品（如CN2、BGP等）之適用性諮詢。
 cat-china-other-title = 其他中國大陸內容
 cat-china-other-scope = 其他所有與在中國大陸地區運營相關的合規性事宜。
 
@@ -126,6 +134,8 @@ err-trace-interfaces = 這是網路介面列表（ifconfig / ip addr），不是
 err-trace-no-hops = 這看起來不像 MTR 或路由追蹤報告：找不到編號的躍點。
 category-required = 請選擇問題類別。
 error-summary-title = 請修正以下項目：
+# 上列清單的一項：欄位名稱與錯誤訊息。
+error-summary-item = { $label }：{ $message }
 
 ## IP 位址範圍
 
@@ -142,7 +152,7 @@ ip-scope-reserved = { $address } 位於保留範圍，不會分配給伺服器�
 
 ## 路由追蹤摘要
 
-trace-detected = 已辨識：{ $format }，共 { $hops } 個躍點
+trace-detected = 已辨識：{ $format }，共 { NUMBER($hops) } 個躍點
 trace-destination = 目的地：{ $destination }
 trace-reached-yes = 目的地有回應。
 trace-reached-no = 目的地沒有回應。

@@ -4,8 +4,10 @@
 //! context so only text nodes re-render on a switch.
 
 mod detect;
+mod format;
 pub mod keys;
 mod packs;
+mod plural;
 
 pub use detect::{initial_lang, remember_lang};
 pub use packs::{
@@ -56,27 +58,15 @@ impl Lang {
 
 /// The message `key` in `lang`, with string arguments. A missing key yields
 /// the key itself, so a gap shows up as text instead of breaking the form;
-/// a missing argument shows as `{$name}`, as Fluent does. While `lang`'s
-/// pack is not loaded, the text comes from a language that is (see
-/// `packs::message`).
+/// a missing argument shows as `{$name}`, as Fluent does. Counts are passed
+/// as text too (`n.to_string()`): a select on them picks the plural form
+/// (`format.rs`). While `lang`'s pack is not loaded, the text comes from a
+/// language that is (see `packs::message`).
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let Some(message) = packs::message(lang, key) else {
-        return key.to_owned();
-    };
-    let mut out = String::new();
-    // Pieces alternate: text, argument name, text, … (see build.rs).
-    for (i, piece) in message.split('\u{1}').enumerate() {
-        if i % 2 == 0 {
-            out.push_str(piece);
-        } else if let Some((_, value)) = args.iter().find(|(name, _)| name == &piece) {
-            out.push_str(value);
-        } else {
-            out.push_str("{$");
-            out.push_str(piece);
-            out.push('}');
-        }
+    match packs::message(lang, key) {
+        Some((from, message)) => format::format(from.tag(), message, args),
+        None => key.to_owned(),
     }
-    out
 }
 
 pub fn tr(lang: Lang, key: &str) -> String {

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// The pack format (see `build.rs`, which has the same constants).
-const PACK_MAGIC: &str = "ltw-pack-1\u{2}";
+const PACK_MAGIC: &str = "ltw-pack-2\u{2}";
 const SECTION_SEP: char = '\u{3}';
 const FIELD_SEP: char = '\u{2}';
 
@@ -100,19 +100,19 @@ fn parse(text: &'static str) -> Option<Messages> {
     }
 }
 
-/// The message `key` of `lang`, pieces joined by U+0001. While `lang`'s pack
-/// is not loaded, another language's message stands in (English first):
-/// console messages and a configuration notice are better read in the
-/// wrong language than as ids.
-pub(super) fn message(lang: Lang, key: &str) -> Option<&'static str> {
+/// The message `key` as compiled (see `build.rs`), with the language it is
+/// in: `lang`, or while `lang`'s pack is not loaded another language
+/// (English first), whose plural rules then apply. Console messages and a
+/// configuration notice are better read in the wrong language than as ids.
+pub(super) fn message(lang: Lang, key: &str) -> Option<(Lang, &'static str)> {
     PACKS.with_borrow(|packs| {
         let mut order = [lang, Lang::En, Lang::ZhHant].into_iter();
-        let messages = order.find_map(|l| match &packs[l.index()] {
-            State::Loaded(m) => Some(m),
+        let (from, messages) = order.find_map(|l| match &packs[l.index()] {
+            State::Loaded(m) => Some((l, m)),
             _ => None,
         })?;
         let i = messages.binary_search_by(|(id, _)| (*id).cmp(key)).ok()?;
-        messages.get(i).map(|(_, m)| *m)
+        messages.get(i).map(|(_, m)| (from, *m))
     })
 }
 
@@ -227,11 +227,12 @@ mod tests {
 
     #[test]
     fn packs_parse_and_anything_else_is_refused() {
-        let m = parse("ltw-pack-1\u{2}a\u{2}b\u{3}A\u{2}B \u{1}x\u{1}!").unwrap();
-        assert_eq!(m, [("a", "A"), ("b", "B \u{1}x\u{1}!")]);
+        let m = parse("ltw-pack-2\u{2}a\u{2}b\u{3}A\u{2}B \u{4}x\u{1}!").unwrap();
+        assert_eq!(m, [("a", "A"), ("b", "B \u{4}x\u{1}!")]);
         assert_eq!(parse("<!doctype html><p>Not found"), None);
-        assert_eq!(parse("ltw-pack-1\u{2}a\u{2}b\u{3}A"), None, "truncated");
-        assert_eq!(parse("ltw-pack-1\u{2}a\u{2}b"), None, "truncated");
+        assert_eq!(parse("ltw-pack-2\u{2}a\u{2}b\u{3}A"), None, "truncated");
+        assert_eq!(parse("ltw-pack-2\u{2}a\u{2}b"), None, "truncated");
+        assert_eq!(parse("ltw-pack-1\u{2}a\u{3}A"), None, "an older format");
         for lang in Lang::ALL {
             let m = parse(built_pack(lang)).unwrap();
             assert!(m.len() > 150);
