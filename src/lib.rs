@@ -4,8 +4,10 @@
 
 pub mod components;
 pub mod config;
+pub mod dom;
 pub mod draft;
 pub mod host_api;
+pub mod host_events;
 pub mod i18n;
 pub mod mount;
 pub mod plain_text;

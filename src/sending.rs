@@ -11,7 +11,13 @@ use crate::state::{Form, SendState, Step};
 use crate::submit::{Attempt, Outcome, post_ticket};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 use std::time::Duration;
+
+/// Told how each attempt ended, with the ticket's category: how the host
+/// page hears of it (given at mount, see `mount.rs`), without the sender
+/// knowing about the page.
+pub type OutcomeReport = Rc<dyn Fn(&Outcome, &str)>;
 
 #[derive(Clone, Copy)]
 pub struct Sender {
@@ -22,6 +28,7 @@ pub struct Sender {
     retries: StoredValue<u32>,
     /// The pending countdown tick, cancelled by "try again now".
     timer: StoredValue<Option<TimeoutHandle>>,
+    on_outcome: StoredValue<Option<OutcomeReport>, LocalStorage>,
 }
 
 fn browser_online() -> bool {
@@ -29,13 +36,19 @@ fn browser_online() -> bool {
 }
 
 impl Sender {
-    pub fn new(form: Form, lang: RwSignal<Lang>, config: WidgetConfig) -> Sender {
+    pub fn new(
+        form: Form,
+        lang: RwSignal<Lang>,
+        config: WidgetConfig,
+        on_outcome: Option<OutcomeReport>,
+    ) -> Sender {
         Sender {
             form,
             lang,
             config: StoredValue::new(config),
             retries: StoredValue::new(0),
             timer: StoredValue::new(None),
+            on_outcome: StoredValue::new_local(on_outcome),
         }
     }
 
@@ -80,7 +93,9 @@ impl Sender {
                 csrf_token: config.csrf_token.as_deref(),
             })
             .await;
-            crate::host_api::report_outcome(config.instance, &outcome, &ticket.category);
+            if let Some(Some(report)) = self.on_outcome.try_get_value() {
+                report(&outcome, &ticket.category);
+            }
             self.handle(outcome);
         });
     }
