@@ -607,8 +607,8 @@ fn markup(field: &str) -> String {
     }
 }
 
-/// An `mtr --json` report whose second hop's host is markup (the JSON
-/// reader keeps host names verbatim).
+/// An `mtr --json` report whose second and third hops' hosts are markup
+/// (the JSON reader keeps host names verbatim).
 fn trace_with_markup_host() -> String {
     format!(
         r#"{{"report":{{"mtr":{{"src":"home","dst":"203.0.113.50","tests":5}},"hubs":[{},{},{}]}}}}"#,
@@ -741,11 +741,11 @@ async fn markup_in_every_field_and_in_a_trace_never_becomes_elements_on_any_step
         w.assert_inert(&format!("{category}: details, valid"));
         w.button(&en("btn-next")).click();
         settle().await;
+        w.assert_inert(&format!("{category}: review"));
         let review = w.root.query_selector(".ltw-review").unwrap();
         let review = review.expect("the review step").text_content().unwrap();
         assert!(review.contains(&markup("subject")), "{review}");
         assert!(review.contains(&markup("name")), "{review}");
-        w.assert_inert(&format!("{category}: review"));
 
         let original = fake_fetch(
             201,
