@@ -1,7 +1,6 @@
-use super::super::context::use_config;
+use super::super::context::{use_config, use_form};
 use super::is_required;
 use crate::i18n::{keys, use_i18n};
-use crate::state::Form;
 use leptos::prelude::*;
 
 /// Label (with the required mark), hint, the control and its error: the
@@ -17,7 +16,7 @@ pub fn FieldFrame(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let form = expect_context::<Form>();
+    let form = use_form();
     let id = use_config().id(key);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let required = move || always_required || is_required(&form, key);
