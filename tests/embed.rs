@@ -728,7 +728,8 @@ async fn assert_inert(h: &Harness, host: &str, step: &str) {
 #[tokio::test]
 #[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn markup_in_attributes_and_in_the_prefill_never_becomes_elements() {
-    let h = Harness::start("injection").await;
+    let harness = Harness::start("injection").await;
+    let h = &harness;
     h.open_page("/examples/embed.html").await;
     h.wait_for_event("ticket-widget:ready", "sales-widget")
         .await;
@@ -758,8 +759,8 @@ TicketWidget.mount(endpoint);
     h.wait_for_event("ticket-widget:ready", "marked-endpoint")
         .await;
     h.wait_for_text_in("#marked", MARKUP).await;
-    assert_inert(&h, "marked", "the configuration notice").await;
-    assert_inert(&h, "marked-endpoint", "a widget with a marked endpoint").await;
+    assert_inert(h, "marked", "the configuration notice").await;
+    assert_inert(h, "marked-endpoint", "a widget with a marked endpoint").await;
 
     let prefill = |values: Json| async move {
         h.execute(
@@ -777,11 +778,11 @@ TicketWidget.mount(endpoint);
     h.click_id("ltw2-cat-technical-ip").await;
     h.click_css(&format!("#marked {PRIMARY}")).await;
     h.wait_for(Locator::Id("ltw2-ip")).await;
-    assert_eq!(value_of(&h, "ltw2-name").await, MARKUP);
+    assert_eq!(value_of(h, "ltw2-name").await, MARKUP);
     h.click_css(&format!("#marked {PRIMARY}")).await;
     h.wait_for(Locator::Css("#marked .ltw-error-summary li"))
         .await;
-    assert_inert(&h, "marked", "details with the prefill and its errors").await;
+    assert_inert(h, "marked", "details with the prefill and its errors").await;
 
     let valid = json!({ "email": "inject@example.com", "ip": "203.0.113.7" });
     assert_eq!(prefill(valid).await, json!(true));
@@ -790,16 +791,16 @@ TicketWidget.mount(endpoint);
     h.click_css(&format!("#marked {PRIMARY}")).await;
     h.wait_for(Locator::Css("#marked .ltw-review")).await;
     assert!(h.text_of("#marked .ltw-review").await.contains(MARKUP));
-    assert_inert(&h, "marked", "review").await;
+    assert_inert(h, "marked", "review").await;
 
     h.click_css(&format!("#marked {PRIMARY}")).await;
     let reference = h.reference_in("#marked").await;
-    assert_inert(&h, "marked", "confirmation").await;
+    assert_inert(h, "marked", "confirmation").await;
     let stored = h.stored();
     let ticket = &stored.last().expect("the ticket was stored")["ticket"];
     assert_eq!(stored.last().unwrap()["reference"], reference.as_str());
     assert_eq!(ticket["name"], MARKUP);
     assert_eq!(ticket["service"], MARKUP);
     assert_eq!(ticket["subject"], MARKUP);
-    h.finish().await;
+    harness.finish().await;
 }
