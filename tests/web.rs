@@ -357,8 +357,8 @@ async fn secrets_are_flagged_and_removed_on_request_and_out_of_scope_software_is
     assert!(!w.text().contains("seems to contain"));
 }
 
-/// The review list and the trace table are written as escaped markup: what
-/// the customer typed must show as text and never become elements.
+/// What the customer typed shows as text in the review and never becomes
+/// elements.
 #[wasm_bindgen_test]
 async fn markup_typed_by_the_customer_shows_as_text_in_the_review() {
     let w = mount("en", 7);

@@ -39,8 +39,7 @@ fn CategoryOption(category: &'static Category, missing: RwSignal<bool>) -> impl 
         view! {
             <span class="ltw-choice-excluded">
                 <strong>{i18n.t("scope-not-covered")}</strong>
-                " "
-                {i18n.tk(key.into())}
+                {move || format!(" {}", i18n.text(&key))}
             </span>
         }
     });

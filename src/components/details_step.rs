@@ -80,8 +80,7 @@ fn ChosenCategory(category: &'static Category) -> impl IntoView {
     view! {
         <p class="ltw-chosen">
             <strong>{i18n.tk(keys::category_title(category).into())}</strong>
-            " — "
-            {i18n.tk(keys::category_scope(category).into())}
+            {move || format!(" — {}", i18n.text(&keys::category_scope(category)))}
         </p>
     }
 }

@@ -24,8 +24,7 @@ pub fn DraftNotices() -> impl IntoView {
         <div role="status" aria-live="polite">
             <Show when=move || form.draft_restored.get()>
                 <p class="ltw-notice ltw-notice--info ltw-draft">
-                    {i18n.t("draft-restored")}
-                    " "
+                    {move || format!("{} ", i18n.text("draft-restored"))}
                     <button type="button" class="ltw-button ltw-button--small" on:click=discard>
                         {i18n.t("draft-discard")}
                     </button>

@@ -39,11 +39,12 @@ fn HopRow(hop: Hop, is_onset: bool, is_worst: bool) -> impl IntoView {
     let i18n = use_i18n();
     let no_reply = hop.responders.is_empty() && hop.avg_ms.is_none();
     let host = host_of(&hop);
+    // The trailing space shares the host's text node, as it always has.
     let host = move || {
         if no_reply {
-            i18n.text("trace-no-reply")
+            format!("{} ", i18n.text("trace-no-reply"))
         } else {
-            host.clone()
+            format!("{host} ")
         }
     };
     let marks = (is_onset || is_worst).then(|| {
@@ -66,7 +67,7 @@ fn HopRow(hop: Hop, is_onset: bool, is_worst: bool) -> impl IntoView {
     view! {
         <tr class:ltw-row-onset=is_onset class:ltw-row-worst=is_worst>
             <td>{hop.hop.to_string()}</td>
-            <td class="ltw-mono">{host} " " {marks}</td>
+            <td class="ltw-mono">{host} {marks}</td>
             <td>{loss}</td>
             <td>{avg}</td>
         </tr>

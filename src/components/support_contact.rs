@@ -11,7 +11,7 @@ pub fn SupportContact() -> impl IntoView {
         let href = format!("mailto:{email}");
         view! {
             <p class="ltw-contact">
-                {i18n.t("contact-email")} " " <a href=href>{email}</a>
+                {move || format!("{} ", i18n.text("contact-email"))} <a href=href>{email}</a>
             </p>
         }
     })

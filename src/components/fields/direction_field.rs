@@ -1,5 +1,5 @@
 use super::super::context::{use_config, use_form};
-use super::focus_when_asked;
+use super::focus::focus_when_asked;
 use super::frame::FieldFrame;
 use crate::dom::target_value;
 use crate::i18n::{keys, use_i18n};

@@ -1,5 +1,5 @@
 use super::super::context::{use_config, use_form};
-use super::is_required;
+use super::required::is_required;
 use crate::i18n::{keys, use_i18n};
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn FieldFrame(
             <label class="ltw-label" for=id>
                 {i18n.tk(keys::field_label(key).into())}
                 {move || required().then(|| view! {
-                    <span class="ltw-required">" " {i18n.t("required-mark")}</span>
+                    <span class="ltw-required">{format!(" {}", i18n.text("required-mark"))}</span>
                 })}
             </label>
             <p class="ltw-hint" id=hint_id>{i18n.tk(keys::field_hint(key).into())}</p>

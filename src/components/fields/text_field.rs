@@ -1,6 +1,7 @@
 use super::super::context::{use_config, use_form};
+use super::focus::focus_when_asked;
 use super::frame::FieldFrame;
-use super::{focus_when_asked, is_required};
+use super::required::is_required;
 use crate::dom::{is_composing, target_value};
 use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
