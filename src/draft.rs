@@ -1,11 +1,9 @@
-//! The customer's draft in `localStorage`, so a reload or a crash loses
-//! nothing. One draft per endpoint; removed only once the backend confirmed
-//! the ticket. The (de)serialisation is pure and tested natively.
+//! What a draft holds, so a reload or a crash loses nothing, and its JSON
+//! (pure, tested natively). Where drafts are stored is `draft_store`'s job;
+//! when, `draft_keeping`'s.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-const KEY_PREFIX: &str = "ticket-widget.draft:";
 
 /// Drafts saved by earlier versions still load: only the key is required,
 /// and a member of the wrong type discards the draft.
@@ -51,31 +49,6 @@ impl Draft {
     }
 }
 
-pub fn storage_key(endpoint: &str) -> String {
-    format!("{KEY_PREFIX}{endpoint}")
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-pub fn load(endpoint: &str) -> Option<Draft> {
-    let json = storage()?.get_item(&storage_key(endpoint)).ok()??;
-    Draft::from_json(&json)
-}
-
-/// False when the browser refuses (private mode, quota): the form then keeps
-/// working from memory and says so.
-pub fn save(endpoint: &str, draft: &Draft) -> bool {
-    storage().is_some_and(|s| s.set_item(&storage_key(endpoint), &draft.to_json()).is_ok())
-}
-
-pub fn clear(endpoint: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&storage_key(endpoint));
-    }
-}
-
 /// A random version-4 UUID. `getRandomValues` also works on plain-HTTP pages,
 /// where `crypto.randomUUID` is missing.
 pub fn new_idempotency_key() -> String {
@@ -92,17 +65,15 @@ pub fn new_idempotency_key() -> String {
 }
 
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    use std::fmt::Write;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    // Written by hand: `format!("{b:02x}")` per byte was 760 B of wasm.
     let mut id = String::with_capacity(36);
     for (i, b) in bytes.into_iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
             id.push('-');
         }
-        id.push(char::from(HEX[usize::from(b >> 4)]));
-        id.push(char::from(HEX[usize::from(b & 0x0f)]));
+        let _ = write!(id, "{b:02x}");
     }
     id
 }
@@ -151,8 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_per_endpoint_and_uuids_are_version_4() {
-        assert_ne!(storage_key("/api/a"), storage_key("/api/b"));
+    fn uuids_are_version_4() {
         let id = uuid_v4([0xff; 16]);
         assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         let bytes: [u8; 16] = std::array::from_fn(|i| (i * 17) as u8);

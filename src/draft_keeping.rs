@@ -87,7 +87,10 @@ fn offered_only(mut draft: Draft, config: &WidgetConfig) -> Draft {
 fn autosave(form: Form) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let draft = form.to_draft();
+        let (draft, masked) = without_secrets(form.to_draft());
+        if form.draft_masked.get_untracked() != masked {
+            form.draft_masked.set(masked);
+        }
         // A save still pending when the ticket is confirmed must not bring
         // the removed draft back.
         if let Some(handle) = pending.get_value() {
@@ -121,4 +124,22 @@ fn autosave(form: Form) {
         );
         pending.set_value(handle.ok());
     });
+}
+
+/// What of a draft may be stored: private keys removed, passwords and
+/// tokens masked (the form itself keeps the customer's text, and the
+/// ticket sends it, private keys excepted). True when something was.
+fn without_secrets(mut draft: Draft) -> (Draft, bool) {
+    let mut changed = false;
+    let texts = [&mut draft.subject, &mut draft.message]
+        .into_iter()
+        .chain(draft.fields.values_mut());
+    for text in texts {
+        let masked = ticket_core::policy::mask_for_storage(text);
+        if masked.text != *text {
+            *text = masked.text;
+            changed = true;
+        }
+    }
+    (draft, changed)
 }

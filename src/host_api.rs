@@ -1,20 +1,15 @@
-//! The widget as the host page's JavaScript sees it: bubbling `CustomEvent`s
-//! on each host element, and a small `window.TicketWidget` object. Nothing
-//! here may panic: the page calls in with whatever it has.
+//! The widget as the host page's JavaScript calls it: a small
+//! `window.TicketWidget` object (its events are in `host_events.rs`).
+//! Nothing here may panic: the page calls in with whatever it has.
 
 use crate::config::{ConfigProblem, Prefill};
+use crate::host_events::set;
 use crate::i18n::{Lang, tr_args};
 use crate::mount::{self, Mounted};
 use crate::prefill;
-use crate::retry::Failure;
-use crate::submit::Outcome;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-
-pub const READY: &str = "ticket-widget:ready";
-pub const SUBMITTED: &str = "ticket-widget:submitted";
-pub const ERROR: &str = "ticket-widget:error";
 
 /// Defines `window.TicketWidget` { version, mount, prefill, open }.
 pub fn install() {
@@ -101,71 +96,6 @@ fn report(widget: &Mounted, call: &str, result: Result<(), ConfigProblem>) -> bo
             false
         }
     }
-}
-
-/// `ticket-widget:ready`, detail `{lang}`: the widget is on screen.
-pub fn emit_ready(host: &web_sys::HtmlElement, lang: Lang) {
-    let detail = Object::new();
-    set(&detail, "lang", &lang.tag().into());
-    dispatch(host, READY, &detail);
-}
-
-/// `ticket-widget:error`, detail `{kind, status}`; `status` is the HTTP
-/// status, or null when there was no answer.
-pub fn emit_error(host: &web_sys::HtmlElement, kind: &str, status: Option<u16>) {
-    let detail = Object::new();
-    set(&detail, "kind", &kind.into());
-    let status = status.map_or(JsValue::NULL, |s| f64::from(s).into());
-    set(&detail, "status", &status);
-    dispatch(host, ERROR, &detail);
-}
-
-/// Tells the host page how a submission ended: `ticket-widget:submitted`
-/// (detail `{reference, category}`) or `ticket-widget:error`.
-///
-/// Sent from a timeout, once the widget has shown the outcome: a listener
-/// then sees the widget's new state, and may call `TicketWidget.open`
-/// without the widget's own handling undoing it.
-pub fn report_outcome(instance: usize, outcome: &Outcome, category: &str) {
-    let Some(host) = mount::host_of(instance) else {
-        return;
-    };
-    let outcome = outcome.clone();
-    let category = category.to_owned();
-    leptos::prelude::set_timeout(
-        move || match outcome {
-            Outcome::Accepted(reference) => {
-                let detail = Object::new();
-                set(&detail, "reference", &reference.into());
-                set(&detail, "category", &category.into());
-                dispatch(&host, SUBMITTED, &detail);
-            }
-            Outcome::Rejected(_) => emit_error(&host, "rejected", Some(422)),
-            Outcome::Refused { status, .. } => emit_error(&host, "refused", Some(status)),
-            Outcome::BadConfig => emit_error(&host, "config", None),
-            // One event per failed attempt; the widget retries by itself.
-            Outcome::Retry { failure, .. } => match failure {
-                Failure::Network => emit_error(&host, "network", None),
-                Failure::Timeout => emit_error(&host, "timeout", None),
-                Failure::Server(status) => emit_error(&host, "server", Some(status)),
-            },
-        },
-        std::time::Duration::ZERO,
-    );
-}
-
-fn dispatch(host: &web_sys::HtmlElement, name: &str, detail: &Object) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        // A listener that throws is the page's problem; the browser reports it.
-        let _ = host.dispatch_event(&event);
-    }
-}
-
-fn set(target: &JsValue, name: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &name.into(), value);
 }
 
 fn console_error(text: &str, subject: &JsValue) {

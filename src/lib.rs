@@ -4,12 +4,15 @@
 
 pub mod components;
 pub mod config;
+pub mod dom;
 pub mod draft;
 pub mod draft_keeping;
 pub mod draft_store;
 pub mod host_api;
+pub mod host_events;
 pub mod i18n;
 pub mod mount;
+pub mod paste_guard;
 pub mod plain_text;
 pub mod prefill;
 pub mod retry;

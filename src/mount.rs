@@ -3,8 +3,9 @@
 
 use crate::components::App;
 use crate::config::WidgetConfig;
-use crate::host_api;
+use crate::host_events;
 use crate::i18n::{self, I18n, Lang, initial_lang, tr_args};
+use crate::sending::OutcomeReport;
 use crate::state::Form;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -67,7 +68,7 @@ pub fn mount(host: web_sys::HtmlElement) -> bool {
             show(host, config, lang);
         } else {
             let _ = host.remove_attribute(MOUNTED_ATTR);
-            host_api::emit_error(&host, "load", None);
+            host_events::emit_error(&host, "load", None);
         }
     };
     // A wrong configuration is explained in both languages (ConfigNotice),
@@ -97,11 +98,15 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     let handle = {
         let started = Rc::clone(&started);
         let config = config.clone();
+        let page = host.clone();
         leptos::mount::mount_to(host.clone(), move || {
             let form = Form::new();
             let i18n = I18n::new(lang);
             started.set(Some((form, i18n)));
-            view! { <App config form i18n/> }
+            let on_outcome: OutcomeReport = Rc::new(move |outcome, category| {
+                host_events::report_outcome(&page, outcome, category)
+            });
+            view! { <App config form i18n on_outcome/> }
         })
     };
     handle.forget();
@@ -115,9 +120,9 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
             config: config.clone(),
         })
     });
-    host_api::emit_ready(&host, i18n.lang.get_untracked());
+    host_events::emit_ready(&host, i18n.lang.get_untracked());
     if !config.problems.is_empty() {
-        host_api::emit_error(&host, "config", None);
+        host_events::emit_error(&host, "config", None);
     }
 }
 
@@ -128,15 +133,6 @@ pub fn find(host: &wasm_bindgen::JsValue) -> Option<Mounted> {
             .iter()
             .find(|w| AsRef::<wasm_bindgen::JsValue>::as_ref(&w.host) == host)
             .cloned()
-    })
-}
-
-pub fn host_of(instance: usize) -> Option<web_sys::HtmlElement> {
-    MOUNTED.with(|m| {
-        m.borrow()
-            .iter()
-            .find(|w| w.config.instance == instance)
-            .map(|w| w.host.clone())
     })
 }
 

@@ -1,7 +1,5 @@
 //! When to try a failed submission again. Pure, so it is tested natively.
 
-/// Automatic attempts after the first; then the customer decides.
-pub const MAX_AUTOMATIC_RETRIES: u32 = 5;
 const BASE_MS: u32 = 1_000;
 const CAP_MS: u32 = 30_000;
 /// A server asking for more than this is treated as "later, by hand".

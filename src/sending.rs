@@ -4,13 +4,20 @@
 //! removed only after the backend confirmed the ticket.
 
 use crate::config::WidgetConfig;
+use crate::draft::new_idempotency_key;
 use crate::i18n::Lang;
-use crate::retry::{self, Failure, MAX_AUTOMATIC_RETRIES};
+use crate::retry::{self, Failure};
 use crate::state::{Form, SendState, Step};
 use crate::submit::{Attempt, Outcome, post_ticket};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 use std::time::Duration;
+
+/// Told how each attempt ended, with the ticket's category: how the host
+/// page hears of it (given at mount, see `mount.rs`), without the sender
+/// knowing about the page.
+pub type OutcomeReport = Rc<dyn Fn(&Outcome, &str)>;
 
 #[derive(Clone, Copy)]
 pub struct Sender {
@@ -21,6 +28,7 @@ pub struct Sender {
     retries: StoredValue<u32>,
     /// The pending countdown tick, cancelled by "try again now".
     timer: StoredValue<Option<TimeoutHandle>>,
+    on_outcome: StoredValue<Option<OutcomeReport>, LocalStorage>,
 }
 
 fn browser_online() -> bool {
@@ -28,13 +36,19 @@ fn browser_online() -> bool {
 }
 
 impl Sender {
-    pub fn new(form: Form, lang: RwSignal<Lang>, config: WidgetConfig) -> Sender {
+    pub fn new(
+        form: Form,
+        lang: RwSignal<Lang>,
+        config: WidgetConfig,
+        on_outcome: Option<OutcomeReport>,
+    ) -> Sender {
         Sender {
             form,
             lang,
             config: StoredValue::new(config),
             retries: StoredValue::new(0),
             timer: StoredValue::new(None),
+            on_outcome: StoredValue::new_local(on_outcome),
         }
     }
 
@@ -79,16 +93,40 @@ impl Sender {
                 csrf_token: config.csrf_token.as_deref(),
             })
             .await;
-            crate::host_api::report_outcome(config.instance, &outcome, &ticket.category);
+            if let Some(Some(report)) = self.on_outcome.try_get_value() {
+                report(&outcome, &ticket.category);
+            }
             self.handle(outcome);
         });
     }
 
-    /// Called when the `online` event fires: resume a waiting ticket at once.
-    pub fn back_online(self) {
+    /// A ticket waiting for its next try goes out at once when the browser
+    /// is back online, or the customer comes back to the page (its window
+    /// gets focus, its tab is shown again): the moments a dead connection
+    /// is most likely to work again.
+    pub fn resume_when_back(self) {
+        let resume = move || self.resume();
+        let online = window_event_listener(leptos::ev::online, move |_| resume());
+        let focus = window_event_listener(leptos::ev::focus, move |_| resume());
+        let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            let visible = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+            if visible {
+                resume();
+            }
+        });
+        on_cleanup(move || {
+            online.remove();
+            focus.remove();
+            shown.remove();
+        });
+    }
+
+    fn resume(self) {
         if matches!(
-            self.form.send_state.get_untracked(),
-            SendState::Offline | SendState::Waiting { .. }
+            self.form.send_state.try_get_untracked(),
+            Some(SendState::Offline | SendState::Waiting { .. })
         ) {
             self.send_now();
         }
@@ -99,39 +137,43 @@ impl Sender {
         match outcome {
             Outcome::Accepted(reference) => {
                 crate::draft_keeping::forget(form);
-                form.reference.set(reference);
+                form.reference.set(reference.unwrap_or_default());
                 form.send_state.set(SendState::Idle);
                 form.step.set(Step::Done);
+            }
+            // What arrived first stays as it was; the changes go out at
+            // once as a ticket of their own, under a key of their own.
+            Outcome::Conflict { first_reference } => {
+                form.first_reference
+                    .set(Some(first_reference.unwrap_or_default()));
+                form.idempotency_key.set(new_idempotency_key());
+                form.send_state.set(SendState::Idle);
+                self.retries.set_value(0);
+                self.send_now();
             }
             Outcome::Rejected(errors) => {
                 let visible = form.visible_keys();
                 let on_fields = errors.iter().any(|e| visible.contains(&e.field.as_str()));
-                let detail = errors
-                    .iter()
-                    .map(|e| e.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
                 form.server_errors.set(errors);
                 if on_fields {
                     form.show_all_errors.set(true);
                     form.send_state.set(SendState::Rejected);
                     form.step.set(Step::Details);
                 } else {
-                    form.send_state.set(SendState::Refused {
-                        status: 422,
-                        detail,
-                    });
+                    form.send_state.set(SendState::Refused { status: 422 });
                 }
             }
-            Outcome::Refused { status, detail } => {
-                form.send_state.set(SendState::Refused { status, detail })
+            Outcome::Refused { status, body } => {
+                web_sys::console::error_1(
+                    &format!(
+                        "ticket-widget: the support server refused the ticket (HTTP {status}): {body}"
+                    )
+                    .into(),
+                );
+                form.send_state.set(SendState::Refused { status });
             }
             // Not retried: the host page's settings cannot make a request.
-            // Status 0: nothing reached a server.
-            Outcome::BadConfig => form.send_state.set(SendState::Refused {
-                status: 0,
-                detail: "config.invalid".into(),
-            }),
+            Outcome::BadConfig => form.send_state.set(SendState::Misconfigured),
             Outcome::Retry {
                 failure,
                 retry_after_s,
@@ -144,11 +186,9 @@ impl Sender {
             self.form.send_state.set(SendState::Offline);
             return;
         }
-        let retry = self.retries.get_value() + 1;
-        if retry > MAX_AUTOMATIC_RETRIES {
-            self.form.send_state.set(SendState::Failed(failure));
-            return;
-        }
+        // Retried for as long as the page is open: the backoff is capped,
+        // and a backend that is back after minutes still gets the ticket.
+        let retry = self.retries.get_value().saturating_add(1);
         self.retries.set_value(retry);
         let delay = retry::delay_ms(retry, retry_after_s, js_sys::Math::random());
         self.countdown(failure, delay.div_ceil(1000).max(1));

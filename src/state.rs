@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use ticket_core::catalog::{Category, Field, Group};
 use ticket_core::payload::{PolicyFlags, SCHEMA_VERSION, Ticket};
 use ticket_core::trace::{NotATrace, TraceSummary};
-use ticket_core::validate::{FieldError, check_field};
+use ticket_core::validate::{FieldError, check_field, fold_for_field};
 use ticket_core::{policy, trace};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +52,15 @@ pub enum SendState {
     },
     /// The browser is offline; the ticket goes out when it is back.
     Offline,
-    /// Automatic retries are used up; the customer decides.
-    Failed(Failure),
-    /// The server refused the ticket and retrying cannot help.
+    /// The server refused the ticket and retrying cannot help; the
+    /// customer is told why in plain words (by status), the page's console
+    /// gets the server's answer.
     Refused {
         status: u16,
-        detail: String,
     },
+    /// The host page's settings make the request impossible (the browser
+    /// would not build it): nothing can be sent from this widget.
+    Misconfigured,
     /// 422 on visible fields: the errors are shown there.
     Rejected,
 }
@@ -92,11 +94,18 @@ pub struct Form {
     /// A draft another tab (or an earlier visit) left, until the customer
     /// continues it or starts afresh.
     pub draft_offer: RwSignal<Option<Offer>>,
+    /// The saved draft leaves out secrets the customer pasted.
+    pub draft_masked: RwSignal<bool>,
     /// False once the browser refused to store the draft.
     pub storage_ok: RwSignal<bool>,
     pub send_state: RwSignal<SendState>,
-    /// The accepted ticket's reference (never empty); empty before.
+    /// The accepted ticket's reference; empty before, and when the server
+    /// accepted it without giving one.
     pub reference: RwSignal<String>,
+    /// When the customer's changes went out as a ticket of their own
+    /// because an earlier version had already arrived: that version's
+    /// reference (empty if the server did not say).
+    pub first_reference: RwSignal<Option<String>>,
     /// Parsed once per change of the trace text, shared by the field's
     /// summary, validation and the payload.
     pub trace: Memo<Option<Result<TraceSummary, NotATrace>>>,
@@ -155,9 +164,11 @@ impl Form {
             draft_restored: RwSignal::new(false),
             draft_slot: StoredValue::new(None),
             draft_offer: RwSignal::new(None),
+            draft_masked: RwSignal::new(false),
             storage_ok: RwSignal::new(true),
             send_state: RwSignal::new(SendState::Idle),
             reference: RwSignal::new(String::new()),
+            first_reference: RwSignal::new(None),
             trace: Memo::new(move |_| {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
@@ -192,6 +203,7 @@ impl Form {
     pub fn start_new_ticket(&self) {
         self.reset_ticket(crate::draft::new_idempotency_key());
         self.reference.set(String::new());
+        self.first_reference.set(None);
         self.step.set(Step::Category);
     }
 
@@ -257,9 +269,30 @@ impl Form {
         if visible { self.error_of(key) } else { None }
     }
 
+    /// The customer left the field: its error shows from now on, and an
+    /// e-mail or IP typed with full-width (IME) characters is shown in the
+    /// ASCII form the check approved and the ticket will carry.
     pub fn touch(&self, key: &str) {
         if !self.touched.with_untracked(|t| t.iter().any(|k| k == key)) {
             self.touched.update(|t| t.push(key.to_owned()));
+        }
+        self.fold(key);
+    }
+
+    /// Puts the folded form of `key`'s value in the field, if it differs.
+    pub fn fold(&self, key: &str) {
+        let Some(value) = self.value(key) else {
+            return;
+        };
+        let category = self.category.get_untracked();
+        // Only an approved value is rewritten: a wrong one stays as typed,
+        // next to its error.
+        let folded = value.with_untracked(|v| {
+            let folded = fold_for_field(key, v);
+            (folded != *v && check_field(key, v, category).is_ok()).then_some(folded)
+        });
+        if let Some(folded) = folded {
+            value.set(folded);
         }
     }
 
@@ -285,9 +318,12 @@ impl Form {
         let category = self.category.get_untracked()?;
         let mut fields = BTreeMap::new();
         for spec in category.fields {
-            let value = self.field(spec.field).get_untracked();
+            let key = spec.field.id();
+            let value = self
+                .field(spec.field)
+                .with_untracked(|v| fold_for_field(key, v));
             if !value.trim().is_empty() {
-                fields.insert(spec.field.id().to_owned(), value);
+                fields.insert(key.to_owned(), value);
             }
         }
         let trace_summary = category
@@ -298,7 +334,7 @@ impl Form {
             schema_version: SCHEMA_VERSION,
             category: category.id.to_owned(),
             locale: lang.tag().to_owned(),
-            email: self.email.get_untracked().trim().to_owned(),
+            email: self.email.with_untracked(|e| fold_for_field("email", e)),
             name: self.name.get_untracked().trim().to_owned(),
             service: self.service.get_untracked().trim().to_owned(),
             subject: without_private_keys(self.subject.get_untracked().trim()),

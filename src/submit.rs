@@ -7,7 +7,7 @@ use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use ticket_core::payload::{Accepted, Rejected, Ticket};
+use ticket_core::payload::{Rejected, Ticket};
 use ticket_core::validate::FieldError;
 
 /// Long enough for a slow mobile link, short enough that a stalled request
@@ -16,17 +16,24 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// 2xx with a ticket reference.
-    Accepted(String),
+    /// 2xx: the ticket is stored, with its reference if the server gave one
+    /// (a 2xx is never sent again: that would store it twice).
+    Accepted(Option<String>),
     /// 422: what is wrong, field by field.
     Rejected(Vec<FieldError>),
+    /// 409 `idempotency.conflict`: this key already delivered another
+    /// version of the ticket (stored as `first_reference`); these changes
+    /// need a key of their own.
+    Conflict { first_reference: Option<String> },
     /// Worth sending again with the same idempotency key.
     Retry {
         failure: Failure,
         retry_after_s: Option<u32>,
     },
-    /// Other 4xx: sending again will not help; show what the server said.
-    Refused { status: u16, detail: String },
+    /// Other 4xx: sending again will not help. `body` is what the server
+    /// answered, for the page's console: never shown to the customer, who
+    /// is told in plain words instead.
+    Refused { status: u16, body: String },
     /// The browser would not build the request from the host page's
     /// settings (an endpoint that is no http(s) URL, a header value with a
     /// line break). Nothing was sent, and sending again cannot help.
@@ -115,42 +122,41 @@ fn is_http_url(url: &str) -> bool {
 
 /// Pure, so the mapping is tested natively.
 pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome {
+    let answer = serde_json::from_str::<serde_json::Value>(body).ok();
+    let reference = answer
+        .as_ref()
+        .and_then(|a| a.get("reference")?.as_str())
+        .filter(|r| !r.trim().is_empty())
+        .map(str::to_owned);
+    let has_code = |code: &str| {
+        answer
+            .as_ref()
+            .and_then(|a| a.get("errors")?.as_array())
+            .is_some_and(|errors| errors.iter().any(|e| e.get("code") == Some(&code.into())))
+    };
     match status {
-        200..=299 => match serde_json::from_str::<Accepted>(body) {
-            Ok(a) if !a.reference.is_empty() => Outcome::Accepted(a.reference),
-            _ => Outcome::Retry {
-                failure: Failure::Server(status),
-                retry_after_s,
-            },
+        200..=299 => Outcome::Accepted(reference),
+        409 if has_code("idempotency.conflict") => Outcome::Conflict {
+            first_reference: reference,
         },
         422 => match serde_json::from_str::<Rejected>(body) {
             Ok(r) if !r.errors.is_empty() => Outcome::Rejected(r.errors),
-            _ => Outcome::Refused {
-                status,
-                detail: short_detail(body),
-            },
+            _ => refused(status, body),
         },
         s if is_retryable(s) => Outcome::Retry {
             failure: Failure::Server(s),
             retry_after_s,
         },
-        _ => Outcome::Refused {
-            status,
-            detail: short_detail(body),
-        },
+        _ => refused(status, body),
     }
 }
 
-/// A server's error text, shortened and shown as plain text (never HTML).
-fn short_detail(body: &str) -> String {
-    let codes: Option<Vec<String>> = serde_json::from_str::<Rejected>(body)
-        .ok()
-        .map(|r| r.errors.into_iter().map(|e| e.code).collect());
-    let text = match codes {
-        Some(c) if !c.is_empty() => c.join(", "),
-        _ => body.trim().to_owned(),
-    };
-    text.chars().take(200).collect()
+/// The server's answer, cut short for the console.
+fn refused(status: u16, body: &str) -> Outcome {
+    Outcome::Refused {
+        status,
+        body: body.trim().chars().take(500).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -161,15 +167,16 @@ mod tests {
     fn sorts_answers() {
         assert_eq!(
             classify(201, r#"{"reference":"LK-1"}"#, None),
-            Outcome::Accepted("LK-1".into())
+            Outcome::Accepted(Some("LK-1".into()))
         );
         assert_eq!(
-            classify(201, "oops", None),
-            Outcome::Retry {
-                failure: Failure::Server(201),
-                retry_after_s: None
-            }
+            classify(201, r#"{"reference":"LK-2","extra":{"a":[1]}}"#, None),
+            Outcome::Accepted(Some("LK-2".into()))
         );
+        // Stored all the same: confirmed without a reference, never resent.
+        for body in ["oops", "{}", r#"{"reference":""}"#, ""] {
+            assert_eq!(classify(201, body, None), Outcome::Accepted(None), "{body}");
+        }
         assert_eq!(
             classify(
                 422,
@@ -195,26 +202,35 @@ mod tests {
                 retry_after_s: None
             }
         );
+        let too_large = r#"{"errors":[{"field":"body","code":"body.too_large"}]}"#;
         assert_eq!(
-            classify(
-                413,
-                r#"{"errors":[{"field":"body","code":"body.too_large"}]}"#,
-                None
-            ),
+            classify(413, too_large, None),
             Outcome::Refused {
                 status: 413,
-                detail: "body.too_large".into()
+                body: too_large.into()
             }
-        );
-        assert_eq!(
-            classify(201, r#"{"reference":"LK-2","extra":{"a":[1]}}"#, None),
-            Outcome::Accepted("LK-2".into())
         );
         let long = "<html>".repeat(100);
         match classify(403, &long, None) {
-            Outcome::Refused { detail, .. } => assert_eq!(detail.chars().count(), 200),
+            Outcome::Refused { body, .. } => assert_eq!(body.chars().count(), 500),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_key_that_delivered_another_version_is_a_conflict() {
+        let body = r#"{"errors":[{"field":"idempotency_key","code":"idempotency.conflict"}],"reference":"LK-7"}"#;
+        assert_eq!(
+            classify(409, body, None),
+            Outcome::Conflict {
+                first_reference: Some("LK-7".into())
+            }
+        );
+        // Another 409 is refused like any 4xx.
+        assert!(matches!(
+            classify(409, "{}", None),
+            Outcome::Refused { status: 409, .. }
+        ));
     }
 
     #[test]

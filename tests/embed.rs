@@ -703,3 +703,104 @@ async fn a_language_pack_that_cannot_be_fetched_is_told_and_never_loses_anything
     h.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
     h.finish().await;
 }
+
+/// Markup as a host page might pass it on by mistake (from its own users'
+/// data): both payloads at once. A handler's `__pwned=1` sets
+/// `window.__pwned`.
+const MARKUP: &str = "<img src=x onerror=__pwned=1>\"><svg onload=__pwned=1>";
+
+/// Asserts that no element came out of markup inside `#host`, and that no
+/// handler in it ran.
+async fn assert_inert(h: &Harness, host: &str, step: &str) {
+    let found = h
+        .execute(
+            "const host = document.getElementById(arguments[0]);\
+             return [host.querySelectorAll('img, svg, script').length, typeof window.__pwned];",
+            vec![json!(host)],
+        )
+        .await;
+    assert_eq!(found, json!([0, "undefined"]), "{step}");
+}
+
+/// Markup in every `data-*` attribute of a host element and in every value
+/// of `TicketWidget.prefill`, through every step to a stored ticket: it
+/// shows as text, never as elements, and nothing in it runs.
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn markup_in_attributes_and_in_the_prefill_never_becomes_elements() {
+    let harness = Harness::start("injection").await;
+    let h = &harness;
+    h.open_page("/examples/embed.html").await;
+    h.wait_for_event("ticket-widget:ready", "sales-widget")
+        .await;
+    // `marked`: every attribute but the endpoint (which must work for the
+    // ticket to go out); `marked-endpoint`: the endpoint alone.
+    h.execute(
+        r#"
+const m = arguments[0];
+const marked = document.createElement('div');
+marked.id = 'marked';
+for (const name of ['lang', 'csrfToken', 'supportEmail', 'email', 'name', 'service', 'ip', 'category', 'categories']) {
+  marked.dataset[name] = m;
+}
+marked.dataset.endpoint = '/api/tickets';
+const endpoint = document.createElement('div');
+endpoint.id = 'marked-endpoint';
+endpoint.dataset.endpoint = '/api/' + m;
+endpoint.dataset.lang = 'en';
+document.querySelector('main').append(marked, endpoint);
+TicketWidget.mount(marked);
+TicketWidget.mount(endpoint);
+"#,
+        vec![json!(MARKUP)],
+    )
+    .await;
+    h.wait_for_event("ticket-widget:ready", "marked").await;
+    h.wait_for_event("ticket-widget:ready", "marked-endpoint")
+        .await;
+    h.wait_for_text_in("#marked", MARKUP).await;
+    assert_inert(h, "marked", "the configuration notice").await;
+    assert_inert(h, "marked-endpoint", "a widget with a marked endpoint").await;
+
+    let prefill = |values: Json| async move {
+        h.execute(
+            "return TicketWidget.prefill(document.getElementById('marked'), arguments[0]);",
+            vec![values],
+        )
+        .await
+    };
+    let all = json!({ "email": MARKUP, "name": MARKUP, "service": MARKUP, "ip": MARKUP, "category": MARKUP });
+    assert_eq!(prefill(all).await, json!(false), "no such category");
+    h.click_css("#marked button.ltw-lang[lang='en']").await;
+    h.wait_for(Locator::Css("#marked section.ltw[lang='en']"))
+        .await;
+    h.click_id("ltw2-group-technical").await;
+    h.click_id("ltw2-cat-technical-ip").await;
+    h.click_css(&format!("#marked {PRIMARY}")).await;
+    h.wait_for(Locator::Id("ltw2-ip")).await;
+    assert_eq!(value_of(h, "ltw2-name").await, MARKUP);
+    h.click_css(&format!("#marked {PRIMARY}")).await;
+    h.wait_for(Locator::Css("#marked .ltw-error-summary li"))
+        .await;
+    assert_inert(h, "marked", "details with the prefill and its errors").await;
+
+    let valid = json!({ "email": "inject@example.com", "ip": "203.0.113.7" });
+    assert_eq!(prefill(valid).await, json!(true));
+    h.type_into("ltw2-subject", MARKUP).await;
+    h.type_into("ltw2-message", MARKUP).await;
+    h.click_css(&format!("#marked {PRIMARY}")).await;
+    h.wait_for(Locator::Css("#marked .ltw-review")).await;
+    assert!(h.text_of("#marked .ltw-review").await.contains(MARKUP));
+    assert_inert(h, "marked", "review").await;
+
+    h.click_css(&format!("#marked {PRIMARY}")).await;
+    let reference = h.reference_in("#marked").await;
+    assert_inert(h, "marked", "confirmation").await;
+    let stored = h.stored();
+    let ticket = &stored.last().expect("the ticket was stored")["ticket"];
+    assert_eq!(stored.last().unwrap()["reference"], reference.as_str());
+    assert_eq!(ticket["name"], MARKUP);
+    assert_eq!(ticket["service"], MARKUP);
+    assert_eq!(ticket["subject"], MARKUP);
+    harness.finish().await;
+}

@@ -260,7 +260,7 @@ async fn a_paste_over_the_limit_is_refused_naming_the_limit_and_keeps_the_text()
         )
         .await;
     assert_eq!(refused, json!(true), "the paste was not refused");
-    h.wait_for_text("20,000").await;
+    h.wait_for_text("at most 20000 characters").await;
     assert_eq!(h.value_of("ltw0-message").await, "Typed before the paste.");
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert!(stored_drafts(&h).await.len() < 10_000);

@@ -357,8 +357,8 @@ async fn secrets_are_flagged_and_removed_on_request_and_out_of_scope_software_is
     assert!(!w.text().contains("seems to contain"));
 }
 
-/// The review list and the trace table are written as escaped markup: what
-/// the customer typed must show as text and never become elements.
+/// What the customer typed shows as text in the review and never becomes
+/// elements.
 #[wasm_bindgen_test]
 async fn markup_typed_by_the_customer_shows_as_text_in_the_review() {
     let w = mount("en", 7);
@@ -585,4 +585,194 @@ async fn a_host_keeps_its_fallback_until_its_texts_arrive_or_for_good_if_they_ca
     late.remove();
     never.remove();
     i18n::install_built_packs();
+}
+
+// Injection: whatever the customer types, and whatever a trace or the
+// server puts in front of them, shows as text. Leptos escapes every text it
+// renders; these tests prove no markup reaches the DOM as elements and no
+// handler in it runs, on every step.
+
+// Short enough for the order number's 64 characters; a handler's
+// `__pwned=1` sets `window.__pwned`.
+const IMG: &str = "<img src=x onerror=__pwned=1>";
+const SVG: &str = "\"><svg onload=__pwned=1>";
+const SCRIPT: &str = "</dd><script>__pwned=1</script>";
+
+/// Markup for one free-text field; the message gets a script as well.
+fn markup(field: &str) -> String {
+    if field == "message" {
+        format!("{IMG}{SVG}{SCRIPT}")
+    } else {
+        format!("{IMG}{SVG}")
+    }
+}
+
+/// An `mtr --json` report whose second and third hops' hosts are markup
+/// (the JSON reader keeps host names verbatim).
+fn trace_with_markup_host() -> String {
+    format!(
+        r#"{{"report":{{"mtr":{{"src":"home","dst":"203.0.113.50","tests":5}},"hubs":[{},{},{}]}}}}"#,
+        hub_json(1, "192.168.0.1", 1.3),
+        hub_json(2, IMG, 15.6),
+        hub_json(3, SVG, 14.9),
+    )
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    js_sys::JSON::stringify(&text.into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+/// One hop of an `mtr --json` report.
+fn hub_json(count: u32, host: &str, avg: f64) -> String {
+    let host = json_string(host);
+    format!(
+        r#"{{"count":{count},"host":{host},"ASN":"AS???","Loss%":0.0,"Snt":5,"Last":{avg},"Avg":{avg},"Best":{avg},"Wrst":{avg},"StDev":0.1}}"#
+    )
+}
+
+impl Mounted {
+    /// No element from the markup exists in the widget, and no handler ran.
+    fn assert_inert(&self, step: &str) {
+        for tag in ["img", "svg", "script"] {
+            assert!(
+                self.root.query_selector(tag).unwrap().is_none(),
+                "{step}: a <{tag}> was created inside the widget"
+            );
+        }
+        let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+        assert!(pwned.is_undefined(), "{step}: a handler in the markup ran");
+    }
+
+    fn text_fields(&self, names: &[&str]) {
+        for name in names {
+            self.type_text(name, &markup(name));
+            let el: HtmlElement = self.el(name);
+            el.focus().unwrap();
+            el.blur().unwrap();
+        }
+    }
+}
+
+/// Stands in for the network: every `fetch` answers `status` with `body`.
+/// Returns the page's own `fetch`, to put back.
+fn fake_fetch(status: u16, body: &str) -> JsValue {
+    let window = web_sys::window().unwrap();
+    let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+    let fake = js_sys::Function::new_with_args(
+        "",
+        &format!(
+            "return Promise.resolve(new Response({}, {{status: {status}, headers: {{'Content-Type': 'application/json'}}}}));",
+            json_string(body)
+        ),
+    );
+    js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
+    original
+}
+
+fn restore_fetch(original: JsValue) {
+    js_sys::Reflect::set(&web_sys::window().unwrap(), &"fetch".into(), &original).unwrap();
+}
+
+/// Every customer field, with markup, through every step: the details with
+/// their errors and summary, the review (list, trace table, raw JSON), the
+/// confirmation (with a reference that is markup too), and back to the
+/// start.
+#[wasm_bindgen_test]
+async fn markup_in_every_field_and_in_a_trace_never_becomes_elements_on_any_step() {
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &"__pwned".into())
+        .unwrap();
+    // Each category brings its own fields: the IP, the trace and direction,
+    // the OS template, the order number.
+    let cases: [(&str, &[&str]); 4] = [
+        ("technical.ip", &["ip"]),
+        ("technical.routing", &["trace"]),
+        ("technical.boot", &["os_template"]),
+        ("inquiry.refund", &["order_number"]),
+    ];
+    for (n, (category, fields)) in cases.into_iter().enumerate() {
+        let w = mount("en", 20 + n);
+        settle().await;
+        w.assert_inert("topic step");
+        w.choose(category).await;
+        w.button(&en("btn-next")).click();
+        settle().await;
+
+        // Markup everywhere, the e-mail and the IP invalid because of it.
+        w.text_fields(&["email", "name", "service", "subject", "message"]);
+        w.text_fields(fields);
+        settle().await;
+        w.assert_inert(&format!("{category}: details"));
+        w.button(&en("btn-next")).click();
+        settle().await;
+        assert!(
+            !w.el::<HtmlElement>("error-summary")
+                .text_content()
+                .unwrap()
+                .is_empty(),
+            "{category}: the error summary shows"
+        );
+        w.assert_inert(&format!("{category}: details with the error summary"));
+
+        // Valid where validation requires it; markup stays everywhere else.
+        w.type_text("email", "chan@example.com");
+        if fields.contains(&"ip") {
+            w.type_text("ip", "203.0.113.7");
+        }
+        if fields.contains(&"trace") {
+            w.type_text("trace", &trace_with_markup_host());
+            let select: HtmlSelectElement = w.el("direction");
+            select.set_value("both");
+            select
+                .dispatch_event(&web_sys::Event::new("change").unwrap())
+                .unwrap();
+        }
+        settle().await;
+        if fields.contains(&"trace") {
+            assert!(
+                w.text().contains(IMG) && w.text().contains(SVG),
+                "the host name shows as text in the hop table"
+            );
+        }
+        w.assert_inert(&format!("{category}: details, valid"));
+        w.button(&en("btn-next")).click();
+        settle().await;
+        w.assert_inert(&format!("{category}: review"));
+        let review = w.root.query_selector(".ltw-review").unwrap();
+        let review = review.expect("the review step").text_content().unwrap();
+        assert!(review.contains(&markup("subject")), "{review}");
+        assert!(review.contains(&markup("name")), "{review}");
+
+        let original = fake_fetch(
+            201,
+            &format!(
+                r#"{{"reference":{}}}"#,
+                json_string(&format!("LK-1 {IMG} {SVG}"))
+            ),
+        );
+        w.button(&en("btn-submit")).click();
+        until("the confirmation", || {
+            w.root.query_selector(".ltw-reference").unwrap().is_some()
+        })
+        .await;
+        restore_fetch(original);
+        settle().await;
+        let reference = w
+            .root
+            .query_selector(".ltw-reference")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(reference, format!("LK-1 {IMG} {SVG}"));
+        w.assert_inert(&format!("{category}: confirmation"));
+
+        w.button(&en("btn-new")).click();
+        settle().await;
+        w.assert_inert(&format!("{category}: a new ticket"));
+    }
 }

@@ -23,12 +23,6 @@ impl Group {
         }
     }
 
-    /// The scope of service singles out circumvention software; the notice is
-    /// shown where customers are most likely to ask about it.
-    pub fn shows_circumvention_notice(self) -> bool {
-        matches!(self, Group::Technical | Group::China)
-    }
-
     pub fn categories(self) -> impl Iterator<Item = &'static Category> {
         CATEGORIES.iter().filter(move |c| c.group == self)
     }

@@ -210,13 +210,12 @@ status-sending = Sending your ticket…
 status-network-error = We could not reach the support server. Your ticket is still here.
 status-server-error = The support server had a problem (HTTP { $status }). Your ticket is still here: please try again in a moment.
 status-rejected = The support server could not accept some fields. Please correct them below.
-status-refused = The support server refused the ticket (HTTP { $status }): { $detail }
+status-refused = The support server refused the ticket (HTTP { $status }). { $reason }
 status-sending-again = Sending your ticket (attempt { $attempt })…
 status-timeout = The support server did not answer in time. Your ticket is still here.
 status-retrying = Trying again in { $seconds } s…
 status-retrying-auto = It will be sent again automatically.
 status-offline = You are offline. Your ticket is saved here and will be sent as soon as you are back online; you can leave this page open.
-status-gave-up = Please try again in a moment, or copy your ticket and e-mail it to support.
 btn-retry-now = Try again now
 copy-button = Copy my ticket as text
 copy-done = Copied. Paste it into an e-mail to LeiKwan Host support.
@@ -237,3 +236,24 @@ config-category-not-offered = The category “{ $id }” is not among those this
 config-bad-endpoint = This support form is not set up correctly: its data-endpoint “{ $id }” is not a web address tickets can be sent to. Please contact support by e-mail.
 config-bad-csrf-token = This support form is not set up correctly: its CSRF token contains a character that cannot be sent (such as a line break). Please contact support by e-mail.
 contact-email = You can also write to support by e-mail:
+
+## Sending: what the customer is told instead of the server's own words
+
+status-busy = The support server is busy right now (HTTP { $status }). Your ticket is still here.
+status-misconfigured = This support form is not set up correctly, so the ticket cannot be sent from it. Please copy your ticket and e-mail it to support.
+refused-too-large = The ticket is too large: please shorten the message or the pasted output.
+refused-forbidden = The form may be out of date: please reload the page (what you typed is kept) and send it again.
+refused-wrong-address = The form is set up with a wrong address. Please copy your ticket and e-mail it to support.
+refused-invalid = The support server could not accept the ticket as it was sent. Please copy your ticket and e-mail it to support.
+done-no-reference = Your ticket was received, but the support server gave no reference number. Support will reply by e-mail.
+done-changes-as-new = Your first version arrived as { $first }. Your changes were sent as a new ticket: { $reference }.
+done-changes-as-new-unknown = An earlier version of this ticket had already arrived. Your changes were sent as a new ticket.
+
+## Drafts
+
+draft-offer = You started a ticket in another tab or on an earlier visit.
+draft-offer-continue = Continue that ticket
+draft-offer-fresh = Start a new ticket
+draft-secrets-masked = Passwords, keys and tokens you pasted are not kept in the draft saved in this browser, and a private key is never sent.
+paste-too-long-chars = This paste is { $size } characters long, but this field takes at most { $max } characters. Nothing was pasted; what you typed is kept.
+paste-too-long-bytes = This paste is { $size } bytes long, but this field takes at most { $max } bytes. Nothing was pasted; what you typed is kept.

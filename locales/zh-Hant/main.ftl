@@ -205,13 +205,12 @@ status-sending = 正在送出工單…
 status-network-error = 無法連線到客服伺服器。您的工單內容仍保留在此。
 status-server-error = 客服伺服器發生問題（HTTP { $status }）。您的工單內容仍保留在此：請稍後重試。
 status-rejected = 客服伺服器無法接受部分欄位，請在下方修正。
-status-refused = 客服伺服器拒絕了此工單（HTTP { $status }）：{ $detail }
+status-refused = 客服伺服器拒絕了此工單（HTTP { $status }）。{ $reason }
 status-sending-again = 正在送出工單（第 { $attempt } 次嘗試）…
 status-timeout = 客服伺服器未能及時回應。您的工單內容仍保留在此。
 status-retrying = { $seconds } 秒後自動重試…
 status-retrying-auto = 系統會自動重新送出。
 status-offline = 您目前離線。工單已保留在此，恢復連線後會立即送出；您可以讓此頁面保持開啟。
-status-gave-up = 請稍後重試，或複製工單內容並以電子郵件寄給客服。
 btn-retry-now = 立即重試
 copy-button = 以文字複製我的工單
 copy-done = 已複製。請貼到電子郵件中寄給利群主機客服。
@@ -232,3 +231,24 @@ config-category-not-offered = 類別「{ $id }」不在此表單提供的類別�
 config-bad-endpoint = 此支援表單設定不正確：data-endpoint「{ $id }」不是可提交工單的網址。請以電子郵件聯絡客服。
 config-bad-csrf-token = 此支援表單設定不正確：其 CSRF 權杖含有無法傳送的字元（例如換行）。請以電子郵件聯絡客服。
 contact-email = 您也可以透過電子郵件聯絡客服：
+
+## 送出：以淺白文字說明，不顯示伺服器的原始回應
+
+status-busy = 客服伺服器目前忙碌中（HTTP { $status }）。您的工單內容仍保留在此。
+status-misconfigured = 此支援表單設定不正確，無法從此處送出工單。請複製您的工單，以電子郵件寄給客服。
+refused-too-large = 工單內容過大：請縮短訊息或貼上的輸出內容。
+refused-forbidden = 此表單可能已過期：請重新載入頁面（您輸入的內容會保留）後再次送出。
+refused-wrong-address = 此表單設定的網址有誤。請複製您的工單，以電子郵件寄給客服。
+refused-invalid = 客服伺服器無法接受目前格式的工單。請複製您的工單，以電子郵件寄給客服。
+done-no-reference = 我們已收到您的工單，但客服伺服器沒有提供工單編號。客服將以電子郵件回覆您。
+done-changes-as-new = 您的第一個版本已送達，編號為 { $first }。您其後的修改已作為新工單送出：{ $reference }。
+done-changes-as-new-unknown = 此工單較早的版本已送達。您其後的修改已作為新工單送出。
+
+## 草稿
+
+draft-offer = 您曾在另一個分頁或先前的造訪中開始填寫一張工單。
+draft-offer-continue = 繼續填寫該工單
+draft-offer-fresh = 開立新工單
+draft-secrets-masked = 您貼上的密碼、金鑰與權杖不會保存在此瀏覽器的草稿中，私密金鑰也永遠不會送出。
+paste-too-long-chars = 此次貼上的內容有 { $size } 個字元，但此欄位最多只能輸入 { $max } 個字元。內容未貼上，您已輸入的文字均保留。
+paste-too-long-bytes = 此次貼上的內容有 { $size } 位元組，但此欄位最多只能輸入 { $max } 位元組。內容未貼上，您已輸入的文字均保留。

@@ -1,126 +1,93 @@
-use super::trace_summary::{element, escape};
-use super::{Ctx, closest, effect, on_click_ev};
+use super::context::{use_config, use_form};
+use crate::i18n::use_i18n;
+use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The modal shown before sending a ticket that mentions circumvention
 /// software. A native `<dialog>` opened with `showModal()` makes the rest of
-/// the page inert and closes on Escape; "edit" is the default action.
-///
-/// `open` says whether the dialog is open (the dialog sets it to false when
-/// closed); `on_edit` is "Edit my ticket", `on_confirm` "Submit anyway". The
+/// the page inert and closes on Escape; "edit" is the default action. The
 /// scope guard's distinct circumvention terms are shown to the customer.
-pub fn policy_dialog(
-    c: Ctx,
+#[component]
+pub fn PolicyDialog(
+    /// Whether the dialog is open; the dialog sets it to false when closed.
     open: RwSignal<bool>,
-    on_edit: impl Fn() + 'static,
-    on_confirm: impl Fn() + 'static,
+    /// "Edit my ticket".
+    on_edit: Callback<()>,
+    /// "Submit anyway".
+    on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let Ctx { i18n, form, .. } = c;
-    let policy = form.policy;
-    let dialog_id = c.id("policy-dialog");
-    let title_id = c.id("policy-title");
-    let body_id = c.id("policy-body");
-    let edit_id = c.id("policy-edit");
+    let i18n = use_i18n();
+    let form = use_form();
+    let config = use_config();
+    let dialog = NodeRef::<Dialog>::new();
+    let edit = NodeRef::<Button>::new();
+    let title_id = config.id("policy-title");
+    let body_id = config.id("policy-body");
+    let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
 
-    let focus_edit = edit_id.clone();
-    let labelled_by = title_id.clone();
-    let described_by = body_id.clone();
-    let lookup = dialog_id.clone();
-    effect(move |_| {
+    Effect::new(move |_| {
         let is_open = open.get();
-        let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&lookup))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
-        else {
+        let Some(dialog) = dialog.get() else {
             return;
         };
         if is_open {
-            if !el.open() {
-                let _ = el.show_modal();
+            if !dialog.open() {
+                let _ = dialog.show_modal();
             }
-            super::app::focus_by_id(&focus_edit);
-        } else if el.open() {
-            el.close();
+            if let Some(edit) = edit.get_untracked() {
+                let _ = edit.focus();
+            }
+        } else if dialog.open() {
+            dialog.close();
         }
     });
-
-    // Text and two buttons: escaped markup rather than a view per element,
-    // served by one click handler that tells the buttons apart by
-    // `data-act`. It is only re-written when the language or the terms
-    // change, which cannot happen while the modal dialog is open.
-    let content = move || {
-        let terms = policy.with(|p| p.circumvention.join(", "));
-        let mut html = String::new();
-        let title_attrs = format!(" id=\"{}\"", escape(&title_id));
-        element(
-            &mut html,
-            "h3",
-            &title_attrs,
-            &i18n.text("policy-dialog-title"),
-        );
-        html.push_str("<div id=\"");
-        html.push_str(&escape(&body_id));
-        html.push_str("\"><p class=\"ltw-dialog-found\">");
-        element(
-            &mut html,
-            "strong",
-            "",
-            &i18n.t_args("policy-dialog-found", &[("terms", terms)]),
-        );
-        html.push_str("</p><blockquote class=\"ltw-quote\">");
-        element(
-            &mut html,
-            "strong",
-            "",
-            &i18n.text("notice-circumvention-title"),
-        );
-        element(&mut html, "p", "", &i18n.text("notice-circumvention"));
-        html.push_str("</blockquote></div><div class=\"ltw-actions\">");
-        let edit_attrs = format!(
-            " type=\"button\" id=\"{}\" class=\"ltw-button ltw-button--primary\" autofocus data-act=\"edit\"",
-            escape(&edit_id)
-        );
-        element(
-            &mut html,
-            "button",
-            &edit_attrs,
-            &i18n.text("policy-dialog-edit"),
-        );
-        element(
-            &mut html,
-            "button",
-            " type=\"button\" class=\"ltw-button ltw-button--danger\" data-act=\"confirm\"",
-            &i18n.text("policy-dialog-confirm"),
-        );
-        html.push_str("</div>");
-        html
-    };
-    let act = move |ev: leptos::ev::MouseEvent| {
-        let action = closest(&ev, "button").and_then(|b| b.get_attribute("data-act"));
-        match action.as_deref() {
-            Some("edit") => {
-                open.set(false);
-                on_edit();
-            }
-            Some("confirm") => {
-                open.set(false);
-                on_confirm();
-            }
-            _ => {}
-        }
+    let found = move || {
+        let terms = form.policy.with(|p| p.circumvention.join(", "));
+        i18n.t_args("policy-dialog-found", &[("terms", terms)])
     };
 
     view! {
         <dialog
             class="ltw-dialog"
-            id=dialog_id
+            id=config.id("policy-dialog")
             aria-labelledby=labelled_by
             aria-describedby=described_by
-            inner_html=content
-            on:click=on_click_ev(act)
+            node_ref=dialog
             on:close=move |_| open.set(false)
-        ></dialog>
+        >
+            <h3 id=title_id>{i18n.t("policy-dialog-title")}</h3>
+            <div id=body_id>
+                <p class="ltw-dialog-found"><strong>{found}</strong></p>
+                <blockquote class="ltw-quote">
+                    <strong>{i18n.t("notice-circumvention-title")}</strong>
+                    <p>{i18n.t("notice-circumvention")}</p>
+                </blockquote>
+            </div>
+            <div class="ltw-actions">
+                <button
+                    type="button"
+                    id=config.id("policy-edit")
+                    class="ltw-button ltw-button--primary"
+                    autofocus
+                    node_ref=edit
+                    on:click=move |_| {
+                        open.set(false);
+                        on_edit.run(());
+                    }
+                >
+                    {i18n.t("policy-dialog-edit")}
+                </button>
+                <button
+                    type="button"
+                    class="ltw-button ltw-button--danger"
+                    on:click=move |_| {
+                        open.set(false);
+                        on_confirm.run(());
+                    }
+                >
+                    {i18n.t("policy-dialog-confirm")}
+                </button>
+            </div>
+        </dialog>
     }
 }
