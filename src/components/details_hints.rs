@@ -15,7 +15,7 @@ pub fn PolicyHint() -> impl IntoView {
         (!terms.is_empty()).then(|| {
             view! {
                 <p class="ltw-note ltw-note--warn">
-                    {i18n.t_args("policy-hint", &[("terms", terms.join(", "))])}
+                    {i18n.t_args("policy-hint", &[("terms", i18n.list(&terms))])}
                 </p>
             }
         })
@@ -31,12 +31,11 @@ pub fn ScopeHint(category: &'static Category) -> impl IntoView {
     move || {
         let terms = form.policy.with(|p| p.out_of_scope.clone());
         (category.group == Group::Technical && !terms.is_empty()).then(|| {
-            let text = format!(
-                "{} {} {}",
-                i18n.t_args("out-of-scope-hint", &[("terms", terms.join(", "))]),
+            let text = i18n.sentences(&[
+                i18n.t_args("out-of-scope-hint", &[("terms", i18n.list(&terms))]),
                 i18n.text("cat-technical-general-excluded"),
-                i18n.text("out-of-scope-still")
-            );
+                i18n.text("out-of-scope-still"),
+            ]);
             view! { <p class="ltw-note ltw-note--warn">{text}</p> }
         })
     }
@@ -56,7 +55,7 @@ pub fn SecretsHint() -> impl IntoView {
                 .collect();
             view! {
                 <div class="ltw-note ltw-note--warn ltw-secrets" role="alert">
-                    <p>{i18n.t_args("secrets-hint", &[("kinds", names.join(", "))])}</p>
+                    <p>{i18n.t_args("secrets-hint", &[("kinds", i18n.list(&names))])}</p>
                     <button type="button" class="ltw-button ltw-button--small" on:click=move |_| form.remove_secrets()>
                         {i18n.t("secrets-remove")}
                     </button>

@@ -51,7 +51,7 @@ fn ErrorList() -> impl IntoView {
                 view! {
                     <li>
                         <a href=format!("#{}", config.id(key)) on:click=follow>
-                            {format!("{label}: {message}")}
+                            {i18n.t_args("error-summary-item", &[("label", label), ("message", message)])}
                         </a>
                     </li>
                 }

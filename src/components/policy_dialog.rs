@@ -42,7 +42,7 @@ pub fn PolicyDialog(
         }
     });
     let found = move || {
-        let terms = form.policy.with(|p| p.circumvention.join(", "));
+        let terms = form.policy.with(|p| i18n.list(&p.circumvention));
         i18n.t_args("policy-dialog-found", &[("terms", terms)])
     };
 

@@ -114,6 +114,18 @@ impl I18n {
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
         tr_args(self.lang.get(), key, args)
     }
+
+    /// Items of a list in running text, with the language's separator
+    /// (`, ` in English, `、` in Chinese).
+    pub fn list(self, items: &[String]) -> String {
+        items.join(&self.text("list-separator"))
+    }
+
+    /// Sentences shown as one text: a space between English sentences,
+    /// none between Chinese ones.
+    pub fn sentences(self, sentences: &[String]) -> String {
+        sentences.join(&self.text("sentence-separator"))
+    }
 }
 
 pub fn use_i18n() -> I18n {
