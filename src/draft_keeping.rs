@@ -16,6 +16,9 @@ pub fn start(form: Form, config: &WidgetConfig) {
     let Some(endpoint) = config.endpoint.as_deref() else {
         return;
     };
+    // What the page prefilled is not the customer's work: a draft holding
+    // only that is not worth saving, nor a "draft restored" notice.
+    let prefilled = untrack(|| form.to_draft());
     let slot = Slot::for_this_tab(endpoint, &config.widget_id);
     match slot.load_own().filter(Draft::has_content) {
         Some(d) if !d.idempotency_key.is_empty() => {
@@ -28,7 +31,7 @@ pub fn start(form: Form, config: &WidgetConfig) {
         }
     }
     form.draft_slot.set_value(Some(slot));
-    autosave(form);
+    autosave(form, prefilled);
 }
 
 /// "Continue it": the other tab's draft becomes this tab's, with a key of
@@ -83,11 +86,17 @@ fn offered_only(mut draft: Draft, config: &WidgetConfig) -> Draft {
 }
 
 /// Saves the draft 400 ms after the last change, or removes it when there
-/// is nothing left worth keeping.
-fn autosave(form: Form) {
+/// is nothing left worth keeping (nothing, or only the page's prefill).
+fn autosave(form: Form, prefilled: Draft) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         let (draft, masked) = without_secrets(form.to_draft());
+        let worth_keeping = draft.has_content()
+            && draft
+                != Draft {
+                    idempotency_key: draft.idempotency_key.clone(),
+                    ..prefilled.clone()
+                };
         if form.draft_masked.get_untracked() != masked {
             form.draft_masked.set(masked);
         }
@@ -107,7 +116,7 @@ fn autosave(form: Form) {
                 let Some(Some(slot)) = form.draft_slot.try_get_value() else {
                     return;
                 };
-                if draft.has_content() {
+                if worth_keeping {
                     let saved = slot.save(&draft);
                     if form
                         .storage_ok

@@ -112,11 +112,15 @@ async fn two_widgets_on_one_page_keep_their_own_drafts_and_prefill() {
     h.wait_for(Locator::Id("ltw1-subject")).await;
     assert_eq!(h.value_of("ltw1-subject").await, "續約價格");
     // The account widget kept its own topic and prefill.
-    assert_eq!(h.value_of("ltw0-email").await, "chan.taiman@example.com");
-    assert_eq!(h.value_of("ltw0-ip").await, "203.0.113.20");
     let account = h.text_of("#account-widget").await;
     assert!(!account.contains("續約價格"), "{account}");
     assert!(!account.contains("restored"), "{account}");
+    let chosen = h.wait_for(Locator::Id("ltw0-cat-technical-ip")).await;
+    assert_eq!(chosen.prop("checked").await.unwrap().as_deref(), Some("true"));
+    h.click_css("#account-widget .ltw-actions .ltw-button--primary")
+        .await;
+    assert_eq!(h.value_of("ltw0-email").await, "chan.taiman@example.com");
+    assert_eq!(h.value_of("ltw0-ip").await, "203.0.113.20");
     h.finish().await;
 }
 
@@ -139,7 +143,7 @@ async fn edits_after_a_stored_but_unanswered_attempt_are_sent_as_a_new_ticket() 
     h.click_button("Next").await;
     h.wait_for_text("This is exactly what will be sent").await;
     h.faults(json!({}));
-    h.click_button("Submit ticket").await;
+    h.click_button("Try again now").await;
     let reference = h.reference().await;
 
     let stored = h.stored();
@@ -170,6 +174,7 @@ async fn full_width_input_is_sent_and_shown_as_the_ascii_the_checks_approved() {
     h.click_button("Next").await;
     h.type_into("ltw0-email", "ｃｈａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ")
         .await;
+    h.type_into("ltw0-service", "vps-hk-042").await;
     h.type_into("ltw0-ip", "２０３．０．１１３．７").await;
     h.type_into("ltw0-subject", "IP unreachable").await;
     h.type_into(

@@ -179,11 +179,12 @@ async fn category_guidance_and_exclusions_are_visible_before_choosing() {
     assert!(text.contains(&en("cat-technical-routing-scope")));
     assert!(text.contains(&en("cat-technical-general-excluded")));
     assert!(text.contains(&en("notice-circumvention")));
-    // Inquiry categories carry no circumvention notice.
+    // The scope of service puts its Important Notice after all three
+    // groups: inquiries carry it too.
     w.click("group-inquiry");
     settle().await;
     assert!(w.text().contains(&en("cat-inquiry-refund-scope")));
-    assert!(!w.text().contains(&en("notice-circumvention")));
+    assert!(w.text().contains(&en("notice-circumvention")));
 }
 
 #[wasm_bindgen_test]

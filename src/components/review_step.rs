@@ -62,7 +62,14 @@ pub fn ReviewStep() -> impl IntoView {
             <SendStatus/>
             <SendActions/>
             <div class="ltw-actions">
-                <button type="button" class="ltw-button" disabled=busy on:click=move |_| form.step.set(Step::Details)>
+                // Back stays open while a retry counts down: the customer may
+                // still change the ticket (the next attempt sends the change).
+                <button
+                    type="button"
+                    class="ltw-button"
+                    disabled=move || matches!(form.send_state.get(), SendState::Sending { .. })
+                    on:click=move |_| form.step.set(Step::Details)
+                >
                     {i18n.t("btn-back")}
                 </button>
                 <button type="button" class="ltw-button ltw-button--primary" disabled=busy on:click=submit>
