@@ -116,7 +116,10 @@ async fn two_widgets_on_one_page_keep_their_own_drafts_and_prefill() {
     assert!(!account.contains("續約價格"), "{account}");
     assert!(!account.contains("restored"), "{account}");
     let chosen = h.wait_for(Locator::Id("ltw0-cat-technical-ip")).await;
-    assert_eq!(chosen.prop("checked").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(
+        chosen.prop("checked").await.unwrap().as_deref(),
+        Some("true")
+    );
     h.click_css("#account-widget .ltw-actions .ltw-button--primary")
         .await;
     assert_eq!(h.value_of("ltw0-email").await, "chan.taiman@example.com");
