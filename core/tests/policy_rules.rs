@@ -196,6 +196,54 @@ fn proxy_in_web_serving_is_not_circumvention() {
 }
 
 #[test]
+fn daili_in_front_of_a_site_is_web_hosting() {
+    assert_clean(&[
+        "CDN 代理",
+        "網站套了 CDN 代理加速",
+        "Cloudflare 代理（橙色雲朵）",
+        "用 Cloudflare 的代理模式",
+        "小雲朵代理",
+        "放在 CF 代理後面",
+        "nginx 做 API 代理轉發",
+        "反向代理伺服器",
+        "源站被 CDN 代理",
+        "a site behind Cloudflare's proxy",
+        "the origin server behind a load balancer proxy",
+    ]);
+    // The same words without web serving before them are the other kind.
+    assert_eq!(terms("VPS 上架設代理給手機用"), ["代理"]);
+    assert_eq!(terms("想用代理模式上網"), ["代理"]);
+    assert_eq!(terms("代理伺服器被牆了"), ["代理", "被牆"]);
+    assert_eq!(terms("這個網站需要代理才能打開"), ["代理"]);
+    assert_eq!(terms("HTTP 代理給瀏覽器用"), ["代理"]);
+    assert_eq!(terms("I need a proxy for my browser"), ["proxy"]);
+}
+
+#[test]
+fn rarer_tools_and_slang() {
+    for (text, want) in [
+        ("想用 VPS 爬牆", "翻牆"),
+        ("fanqiang 節點", "翻牆"),
+        ("kexue shangwang", "科學上網"),
+        ("用 WARP 解鎖 Netflix", "WARP"),
+        ("wgcf 生成配置", "WARP"),
+        ("Cloudflare WARP 客戶端", "WARP"),
+        ("機場太貴，自己搭節點", "機場"),
+    ] {
+        assert_eq!(
+            terms(text).first().map(String::as_str),
+            Some(want),
+            "{text}"
+        );
+    }
+    assert_clean(&[
+        "the time warp in the logs",
+        "warp speed deployment",
+        "香港機場附近的機房延遲",
+    ]);
+}
+
+#[test]
 fn daili_is_not_the_reseller() {
     assert_clean(&[
         "我想成為代理商",

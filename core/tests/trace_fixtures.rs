@@ -363,7 +363,13 @@ fn error_codes_are_stable() {
             "trace.too_large",
             "trace.ping",
             "trace.interfaces",
-            "trace.no_hops"
+            "trace.no_hops",
+            "trace.dns",
+            "trace.connections",
+            "trace.route_table",
+            "trace.tnc_no_route",
+            "trace.test_connection",
+            "trace.nmap"
         ]
     );
     assert!(NotATrace::ALL.iter().all(|e| !e.reason().is_empty()));

@@ -31,6 +31,12 @@ const FIXTURES: &[&str] = &[
     include_str!("fixtures/traces/besttrace.txt"),
     include_str!("fixtures/traces/nexttrace.txt"),
     include_str!("fixtures/traces/nexttrace-midway.txt"),
+    include_str!("fixtures/traces/real/traceroute6-kame-names.txt"),
+    include_str!("fixtures/traces/real/traceroute6-kame-continuation.txt"),
+    include_str!("fixtures/traces/real/pathping-en.txt"),
+    include_str!("fixtures/traces/real/pathping-zh-cn.txt"),
+    include_str!("fixtures/traces/real/tnc-traceroute.txt"),
+    include_str!("fixtures/traces/real/tnc-traceroute-redacted.txt"),
     include_str!("fixtures/traces/negative-ping-linux.txt"),
     include_str!("fixtures/traces/negative-ip-addr.txt"),
 ];
@@ -146,6 +152,32 @@ const WORDS: &[&str] = &[
     "mtr",
     "-r",
     "tracert",
+    "traceroute6 to",
+    "from",
+    "64 hops max,",
+    "core.example.net",
+    "Computing statistics for 125 seconds...",
+    "正在计算统计信息",
+    "Source to Here",
+    "Lost/Sent = Pct",
+    "0/ 100 =  0%",
+    "13/",
+    "100",
+    "=100%",
+    "= 13%",
+    "41ms",
+    "---",
+    "TraceRoute             :",
+    "RemoteAddress :",
+    "ComputerName :",
+    "PingSucceeded : True",
+    "0.0.0.0",
+    "{192.0.2.1,",
+    "...}",
+    "74.[REDACTED].37",
+    "Starting Nmap",
+    "Non-authoritative answer",
+    "default via",
     "\n",
     "\r\n",
     "\r",
@@ -413,6 +445,49 @@ fn generators() -> Vec<(&'static str, Generator)> {
         (
             "tracert rows",
             Box::new(|n| repeat_to("  3    <1 ms    12 毫秒     *     Request timed out.\n", n)),
+        ),
+        (
+            "KAME name-only continuation lines",
+            Box::new(|n| {
+                format!(
+                    "traceroute6 to a.example (2001:db8::9), 64 hops max, 12 byte packets\n 1 *\n{}",
+                    repeat_to("    core.example.net  1.250 ms  1.3 ms\n", n)
+                )
+            }),
+        ),
+        (
+            "pathping statistics rows",
+            Box::new(|n| {
+                format!(
+                    "Computing statistics for 25 seconds...\n{}",
+                    repeat_to(
+                        "  3   24ms    13/ 100 = 13%     0/ 100 =  0%  192.0.2.1\n                                0/ 100 =  0%   |\n",
+                        n
+                    )
+                )
+            }),
+        ),
+        (
+            "pathping route rows",
+            Box::new(|n| {
+                format!(
+                    "Tracing route to a [192.0.2.9]\n{}",
+                    repeat_to("  5     *     router.example [192.0.2.1]\n", n)
+                )
+            }),
+        ),
+        (
+            "Test-NetConnection hop list",
+            Box::new(|n| {
+                format!(
+                    "RemoteAddress : 192.0.2.9\nTraceRoute : 192.0.2.1\n{}",
+                    repeat_to("                         0.0.0.0\n  74.[REDACTED].37\n", n)
+                )
+            }),
+        ),
+        (
+            "Test-NetConnection one-line list",
+            Box::new(|n| format!("TraceRoute : {{{}}}", repeat_to("192.0.2.1, ", n))),
         ),
         (
             "prompt words",

@@ -138,6 +138,12 @@ category-required = Please choose a topic.
 error-summary-title = Please correct the following:
 # One entry of that list: a field's label and its error message.
 error-summary-item = { $label }: { $message }
+err-trace-dns = This is a DNS lookup (nslookup or dig), not a route trace. Please run tracert or traceroute to your server instead (see below).
+err-trace-connections = This is a connection list (netstat or ss), not a route trace. Please run tracert or traceroute to your server instead (see below).
+err-trace-route-table = This is a routing table (route print or ip route), not a route trace. Please run tracert or traceroute to your server instead (see below).
+err-trace-tnc-no-route = This is Test-NetConnection output without a route. Please run it again with -TraceRoute, or run tracert (see below).
+err-trace-test-connection = This is PowerShell Test-Connection output, which this form cannot read. Please run tracert, or Test-NetConnection -TraceRoute, instead.
+err-trace-nmap = This is nmap output, not a route report. Please run tracert, traceroute or mtr instead (see below).
 
 ## IP address scope
 

@@ -136,6 +136,12 @@ category-required = 請選擇問題類別。
 error-summary-title = 請修正以下項目：
 # 上列清單的一項：欄位名稱與錯誤訊息。
 error-summary-item = { $label }：{ $message }
+err-trace-dns = 這是 DNS 查詢（nslookup 或 dig）的輸出，不是路由追蹤。請改為對伺服器執行 tracert 或 traceroute（見下方說明）。
+err-trace-connections = 這是連線列表（netstat 或 ss），不是路由追蹤。請改為對伺服器執行 tracert 或 traceroute（見下方說明）。
+err-trace-route-table = 這是路由表（route print 或 ip route），不是路由追蹤。請改為對伺服器執行 tracert 或 traceroute（見下方說明）。
+err-trace-tnc-no-route = 這是未加 -TraceRoute 的 Test-NetConnection 輸出，沒有路由。請加上 -TraceRoute 再執行一次，或改用 tracert（見下方說明）。
+err-trace-test-connection = 這是 PowerShell Test-Connection 的輸出，本表單無法讀取。請改用 tracert 或 Test-NetConnection -TraceRoute。
+err-trace-nmap = 這是 nmap 的輸出，不是路由報告。請改用 tracert、traceroute 或 mtr（見下方說明）。
 
 ## IP 位址範圍
 

@@ -15,6 +15,9 @@ use std::sync::OnceLock;
 
 /// How far (in bytes of normalised text) a `near` cue may be.
 const NEAR: usize = 45;
+/// How far before a match a `block_near_before` cue may end: a few words
+/// (`Cloudflare 的代理模式`, `nginx 做 API 代理`).
+const NEAR_BEFORE: usize = 24;
 
 type Entry = (String, u16);
 
@@ -290,6 +293,7 @@ impl Lexicon {
                 }
                 let blocked = (rule.one_word && h.joined)
                     || any_before(s, h.start, &rule.block_before)
+                    || any_near_before(s, h.start, &rule.block_near_before)
                     || any_after(s, h.end, &rule.block_after)
                     || *text_blocked[rule_id].get_or_insert_with(|| {
                         rule.block_text
@@ -369,6 +373,7 @@ struct Cues {
     before: Vec<String>,
     after: Vec<String>,
     block_before: Vec<String>,
+    block_near_before: Vec<String>,
     block_after: Vec<String>,
     block_text: Vec<String>,
 }
@@ -397,6 +402,7 @@ fn compiled_rules() -> &'static [Cues] {
                 before: split(r.before),
                 after: split(r.after),
                 block_before: split(r.block_before),
+                block_near_before: split(r.block_near_before),
                 block_after: split(r.block_after),
                 block_text: split(r.block_text),
             })
@@ -453,6 +459,18 @@ fn any_near(s: &str, start: usize, end: usize, cues: &[String]) -> bool {
     }
     cues.iter()
         .any(|c| find_word(s, from, start, c) || find_word(s, end, to, c))
+}
+
+/// Whether a cue occurs within [`NEAR_BEFORE`] bytes before `start`.
+fn any_near_before(s: &str, start: usize, cues: &[String]) -> bool {
+    if cues.is_empty() {
+        return false;
+    }
+    let mut from = start.saturating_sub(NEAR_BEFORE);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    cues.iter().any(|c| find_word(s, from, start, c))
 }
 
 /// Whether `cue` occurs in `s[from..to]` as a whole word (for ASCII cues).

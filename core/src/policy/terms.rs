@@ -29,8 +29,9 @@ const fn t(canon: &'static str, spellings: &'static str, rule: u8) -> Term {
 ///
 /// A match is dropped when it was joined from several words and the rule is
 /// `one_word`, when a `block_before` cue ends right before it (up to
-/// two separators between), a `block_after` cue starts right after it, or a
-/// `block_text` cue occurs anywhere in the text. A `weak` match then counts
+/// two separators between), a `block_near_before` cue occurs a few words
+/// before it, a `block_after` cue starts right after it, or a `block_text`
+/// cue occurs anywhere in the text. A `weak` match then counts
 /// only with a `before`/`after` cue right next to it, a `near` cue within a
 /// few words, a `://` right after it (`ss://`), or another counted match of
 /// the same list anywhere in the text.
@@ -42,6 +43,8 @@ pub(super) struct Rule {
     pub before: &'static [&'static str],
     pub after: &'static [&'static str],
     pub block_before: &'static [&'static str],
+    /// Cues within a few words before the match (`Cloudflare 的代理模式`).
+    pub block_near_before: &'static [&'static str],
     pub block_after: &'static [&'static str],
     pub block_text: &'static [&'static str],
 }
@@ -56,6 +59,7 @@ const fn strong() -> Rule {
         before: NONE,
         after: NONE,
         block_before: NONE,
+        block_near_before: NONE,
         block_after: NONE,
         block_text: NONE,
     }
@@ -76,6 +80,8 @@ const OUTLINE: u8 = 10;
 const WALLED: u8 = 11;
 const DATABASE: u8 = 12;
 const ONE_WORD: u8 = 13;
+const DAILI_WEB: u8 = 14;
+const WARP: u8 = 15;
 
 /// Words that make a nearby ambiguous term (SS, 節點, 機場 …) mean the proxy.
 const PROXY_CUES: &str = "翻牆|梯子|科學上網|訂閱|代理|加密方式|混淆|shadowsocks|\
@@ -86,6 +92,12 @@ const SETUP_BEFORE: &str =
 /// Nouns right after a term that mean the software.
 const SOFTWARE_AFTER: &str = "節點|服務端|客戶端|伺服器|服务器|帳號|鏈接|連結|協議|配置|訂閱|server|client|\
 node|nodes|account|link|links|config|protocol|subscription";
+/// Web serving right before 代理 / proxy: a CDN or reverse proxy in front of
+/// a site (`CDN 代理`, `Cloudflare 的代理模式`, `nginx proxy`), which is web
+/// hosting. Not `http`: an HTTP proxy for a browser is the other kind.
+const WEB_SERVING: &str = "cdn|cloudflare|cf|雲朵|小雲朵|橙色雲|源站|回源|全站|反向|反代|\
+nginx|openresty|apache|caddy|traefik|haproxy|iis|origin|負載均衡|負載平衡|load balancer|load balancing";
+
 /// Malware and abuse talk: a `trojan` there is not the proxy.
 const MALWARE: &str = "virus|viruses|malware|infected|infection|horse|backdoor|antivirus|clamav|\
 rootkit|botnet|ddos|miner|mining|cryptominer|hacked|compromised|abuse|phishing|ransomware|\
@@ -113,7 +125,7 @@ pub(super) const RULES: &[Rule] = &[
     // NODE 節點: also a traceroute hop or a provider's location.
     Rule {
         weak: true,
-        near: &["訂閱|梯子|翻牆|科學上網|v2ray|vmess|vless|shadowsocks"],
+        near: &["訂閱|梯子|翻牆|科學上網|機場|v2ray|vmess|vless|shadowsocks"],
         before: &[
             "免費|翻牆|科學|機場|導入|匯入|分享|買|購買|白嫖|ss|ssr|v2ray|vmess|trojan|clash",
         ],
@@ -123,7 +135,7 @@ pub(super) const RULES: &[Rule] = &[
     // AIRPORT 機場: also the airport.
     Rule {
         weak: true,
-        near: &["訂閱|梯子|翻牆|科學上網|跑路|v2board|sspanel|xboard"],
+        near: &["訂閱|梯子|翻牆|科學上網|跑路|節點|v2board|sspanel|xboard"],
         before: &["搭|搭建|自建|建|做|買|用|換|推薦|便宜|好用"],
         after: &["主|訂閱|節點|跑路|面板|源碼|程序|套餐|搭建"],
         block_before: &["去|到|在|從|接|送|國際|桃園|趕|主|手|開|關|飛|登|宕|停|死"],
@@ -131,8 +143,9 @@ pub(super) const RULES: &[Rule] = &[
         block_text: &["航班|飛機|登機|機票|航空|旅行|出差|接機|flight|travel|trip"],
         ..strong()
     },
-    // DAILI 代理: also reseller / agent talk.
+    // DAILI 代理: also reseller / agent talk, and a CDN or reverse proxy.
     Rule {
+        block_near_before: &[WEB_SERVING],
         block_before: &[
             "反向|我是|我們是|你們的|您們的|貴司的|貴公司的|總|區域|一級|二級|獨家|授權|官方|成為|當|做|申請|招|找|經銷|法定|委託",
         ],
@@ -142,9 +155,11 @@ pub(super) const RULES: &[Rule] = &[
         ],
         ..strong()
     },
-    // PROXY: `reverse proxy`, nginx `proxy_pass`, PROXY protocol are web serving.
+    // PROXY: `reverse proxy`, nginx `proxy_pass`, PROXY protocol, a site
+    // behind Cloudflare's proxy are web serving.
     Rule {
         block_before: &["reverse|nginx|cloudflare|cdn|apache|mod|caddy|traefik|haproxy"],
+        block_near_before: &[WEB_SERVING],
         block_after: &[
             "pass|set|read|connect|send|buffer|buffering|buffers|cache|protocol|manager|redirect|\
              http|ssl|next|hide|headers|module|timeout|arp",
@@ -206,11 +221,33 @@ pub(super) const RULES: &[Rule] = &[
         one_word: true,
         ..strong()
     },
+    // DAILI_WEB 代理伺服器, 代理模式: also a reverse proxy server, or
+    // Cloudflare's proxy mode.
+    Rule {
+        block_near_before: &[WEB_SERVING],
+        ..strong()
+    },
+    // WARP: Cloudflare's VPN, but also "time warp", "warp speed".
+    Rule {
+        weak: true,
+        near: &[
+            "解鎖|解锁|unlock|netflix|disney|流媒體|串流|chatgpt|openai|wgcf|wireguard|ipv6出口|出口",
+        ],
+        before: &[SETUP_BEFORE, "用|開|刷"],
+        after: &["+|plus|teams|zero trust|客戶端|帳號|帳戶|client|account|ipv4|ipv6"],
+        ..strong()
+    },
 ];
 
 /// Circumvention software and talk.
 pub(super) const CIRCUMVENTION: &[Term] = &[
     t("VPN", "vpn|vpns|*vpn|虛擬專用網|虛擬私人網", PLAIN),
+    t("WARP", "warp", WARP),
+    t(
+        "WARP",
+        "cloudflare warp|wgcf|warp-go|warp-cli|warp plus",
+        PLAIN,
+    ),
     t("ExpressVPN", "expressvpn", PLAIN),
     t("NordVPN", "nordvpn|nordlynx", PLAIN),
     t("Surfshark", "surfshark", PLAIN),
@@ -273,14 +310,23 @@ pub(super) const CIRCUMVENTION: &[Term] = &[
     t("SOCKS5", "socks5|socks5h|socks4", PLAIN),
     t("proxy", "proxy|proxies", PROXY),
     t("GFW", "gfw|gfwlist|great firewall|防火長城", PLAIN),
-    t("翻牆", "翻牆|翻墻|翻出去|翻牆出去", PLAIN),
+    t(
+        "翻牆",
+        "翻牆|翻墻|翻出去|翻牆出去|爬牆|爬墻|fanqiang|fan qiang",
+        PLAIN,
+    ),
     t("梯子", "梯子", PLAIN),
-    t("科學上網", "科學上網|魔法上網", PLAIN),
+    t(
+        "科學上網",
+        "科學上網|魔法上網|kexueshangwang|kexue shangwang",
+        PLAIN,
+    ),
     t("機場", "機場", AIRPORT),
     t("代理", "代理", DAILI),
+    t("代理", "代理伺服器|代理服務器|代理模式", DAILI_WEB),
     t(
         "代理",
-        "代理伺服器|代理服務器|代理軟體|代理軟件|代理工具|代理節點|代理上網|全局代理|系統代理|代理模式",
+        "代理軟體|代理軟件|代理工具|代理節點|代理上網|全局代理|系統代理",
         PLAIN,
     ),
     t("被牆", "被牆|被墻", WALLED),
@@ -343,7 +389,7 @@ mod tests {
 
     #[test]
     fn every_term_names_a_rule_and_has_spellings() {
-        assert_eq!(RULES.len(), usize::from(ONE_WORD) + 1);
+        assert_eq!(RULES.len(), usize::from(WARP) + 1);
         for term in CIRCUMVENTION.iter().chain(OUT_OF_SCOPE) {
             assert!(usize::from(term.rule) < RULES.len(), "{}", term.canon);
             assert!(

@@ -21,6 +21,9 @@ const TOOLS: &[(&str, TraceFormat)] = &[
     ("besttrace", TraceFormat::BestTrace),
     ("nexttrace", TraceFormat::NextTrace),
     ("nxtrace", TraceFormat::NextTrace),
+    ("pathping", TraceFormat::PathPing),
+    ("test-netconnection", TraceFormat::TestNetConnection),
+    ("tnc", TraceFormat::TestNetConnection),
 ];
 
 /// Finds the first pasted command line. Lines that merely mention a tool
@@ -61,7 +64,7 @@ pub(crate) fn find(paste: &Paste) -> Command {
 fn tool_of(word: &str) -> Option<TraceFormat> {
     // Every tool name (and `.exe`) ends in one of these: a cheap filter.
     let last = word.bytes().last()?.to_ascii_lowercase();
-    if word.len() > 64 || !matches!(last, b'r' | b'e' | b'6' | b'h' | b't') {
+    if word.len() > 64 || !matches!(last, b'r' | b'e' | b'6' | b'h' | b't' | b'g' | b'n' | b'c') {
         return None;
     }
     let cut = word

@@ -3,14 +3,19 @@
 //! (10 each); `parse` tries the formats best score first.
 
 use super::lines::Paste;
-use super::{TraceFormat, besttrace, csv, lex, mtr, tracepath, traceroute, tracert, winmtr};
+use super::{
+    TraceFormat, besttrace, csv, lex, mtr, netconnection, pathping, tracepath, traceroute, tracert,
+    winmtr,
+};
 
 /// Formats in the order ties are broken (the stricter first).
-const ORDER: [TraceFormat; 9] = [
+const ORDER: [TraceFormat; 11] = [
     TraceFormat::MtrJson,
     TraceFormat::MtrCsv,
+    TraceFormat::TestNetConnection,
     TraceFormat::WinMtr,
     TraceFormat::MtrReport,
+    TraceFormat::PathPing,
     TraceFormat::TracertWindows,
     TraceFormat::NextTrace,
     TraceFormat::BestTrace,
@@ -29,6 +34,8 @@ fn slot(f: TraceFormat) -> usize {
         TraceFormat::BestTrace => 6,
         TraceFormat::Tracepath => 7,
         TraceFormat::Traceroute => 8,
+        TraceFormat::PathPing => 9,
+        TraceFormat::TestNetConnection => 10,
     }
 }
 
@@ -38,7 +45,7 @@ const ROW: u32 = 10;
 /// The formats worth trying, most likely first. `tool` is the tool named
 /// on a pasted command line.
 pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -> Vec<TraceFormat> {
-    let mut score = [0u32; 9];
+    let mut score = [0u32; ORDER.len()];
     let mut add = |f: TraceFormat, n: u32| {
         if let Some(s) = score.get_mut(slot(f)) {
             *s = s.saturating_add(n);
@@ -75,6 +82,12 @@ pub(crate) fn candidates(text: &str, paste: &Paste, tool: Option<TraceFormat>) -
         let nt_hop = besttrace::nt_hop_line(words).is_some();
         if lex::hop_number(first).is_some() {
             rows(words, &mut add);
+        } else if let Some((key, value)) = netconnection::property(line) {
+            // The hop list makes it a trace; the other properties alone
+            // are Test-NetConnection without `-TraceRoute`.
+            if key == "TraceRoute" && !value.is_empty() {
+                add(TraceFormat::TestNetConnection, 10 * MARKER);
+            }
         } else if first.as_bytes().last() == Some(&b':') && tracepath::is_row(words) {
             add(TraceFormat::Tracepath, ROW);
         } else if lex::has_byte(first, b'.')
@@ -117,6 +130,14 @@ fn rows(words: &[&str], add: &mut impl FnMut(TraceFormat, u32)) {
     if besttrace::bt_row(words).is_some_and(|r| r.distinct) {
         add(TraceFormat::BestTrace, ROW);
     }
+    // pathping's statistics rows also pass for tracert rows (`41ms`) but
+    // no other tool prints `lost/sent = pct` twice, so each is a marker (its
+    // headers are localised); its route rows have no times at all.
+    if pathping::is_stats_row(words) {
+        add(TraceFormat::PathPing, 10 * MARKER);
+    } else if pathping::is_route_row(words) {
+        add(TraceFormat::PathPing, 1);
+    }
 }
 
 /// Scores a line that is no row: headers, banners, trailers.
@@ -149,6 +170,10 @@ fn markers(line: &str, words: &[&str], add: &mut impl FnMut(TraceFormat, u32)) {
     };
     if has(tracert::MARKERS) {
         add(TraceFormat::TracertWindows, MARKER);
+    }
+    if has(pathping::MARKERS) {
+        // Only pathping prints its statistics table, under tracert's header.
+        add(TraceFormat::PathPing, 10 * MARKER);
     }
     if has(besttrace::NEXTTRACE_MARKERS) {
         add(TraceFormat::NextTrace, MARKER);

@@ -56,6 +56,14 @@ pub(crate) fn hop_number(tok: &str) -> Option<u32> {
     (1..=MAX_HOP).contains(&n).then_some(n)
 }
 
+/// A count of packets: 1 to 9 digits.
+pub(crate) fn count(tok: &str) -> Option<u32> {
+    if tok.is_empty() || tok.len() > 9 || !tok.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    tok.parse().ok()
+}
+
 /// A plain decimal number as tools print it: `12`, `0.354`, `1021.`.
 /// No sign, exponent, `inf` or `nan`. (Hand-rolled: this is the parser's
 /// hottest path. With at most 12 characters the digits fit a `u64` exactly,

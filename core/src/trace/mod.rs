@@ -2,8 +2,10 @@
 //! and where loss or latency starts.
 //!
 //! Every format of `FORMATS.md` is read: mtr (report, curses screen copy,
-//! JSON, CSV), WinMTR, traceroute (Linux, BSD, macOS, IPv6), tracepath,
-//! Windows tracert (English, zh-CN, zh-TW), BestTrace and NextTrace.
+//! JSON, CSV), WinMTR, traceroute (Linux, BSD, macOS, IPv6, KAME
+//! traceroute6), tracepath, Windows tracert and pathping (English, zh-CN,
+//! zh-TW), PowerShell `Test-NetConnection -TraceRoute`, BestTrace and
+//! NextTrace. Other tools' output is refused with a reason naming the tool.
 //!
 //! The parser never panics and runs in time linear in the paste. `parse`
 //! cleans the paste up (`lines`), scores the formats (`detect`), runs the
@@ -17,6 +19,8 @@ mod json;
 mod lex;
 mod lines;
 mod mtr;
+mod netconnection;
+mod pathping;
 mod reject;
 mod summary;
 mod tracepath;
@@ -42,10 +46,13 @@ pub enum TraceFormat {
     TracertWindows,
     BestTrace,
     NextTrace,
+    #[serde(rename = "pathping")]
+    PathPing,
+    TestNetConnection,
 }
 
 impl TraceFormat {
-    pub const ALL: [TraceFormat; 10] = [
+    pub const ALL: [TraceFormat; 12] = [
         TraceFormat::MtrReport,
         TraceFormat::MtrCurses,
         TraceFormat::MtrJson,
@@ -56,6 +63,8 @@ impl TraceFormat {
         TraceFormat::TracertWindows,
         TraceFormat::BestTrace,
         TraceFormat::NextTrace,
+        TraceFormat::PathPing,
+        TraceFormat::TestNetConnection,
     ];
 
     /// The name in the payload.
@@ -71,6 +80,8 @@ impl TraceFormat {
             TraceFormat::TracertWindows => "tracert_windows",
             TraceFormat::BestTrace => "best_trace",
             TraceFormat::NextTrace => "next_trace",
+            TraceFormat::PathPing => "pathping",
+            TraceFormat::TestNetConnection => "test_net_connection",
         }
     }
 
@@ -87,6 +98,8 @@ impl TraceFormat {
             TraceFormat::TracertWindows => "tracert",
             TraceFormat::BestTrace => "BestTrace",
             TraceFormat::NextTrace => "NextTrace",
+            TraceFormat::PathPing => "pathping",
+            TraceFormat::TestNetConnection => "Test-NetConnection -TraceRoute",
         }
     }
 }
@@ -144,15 +157,33 @@ pub enum NotATrace {
     Ping,
     InterfaceListing,
     NoHops,
+    /// nslookup, dig, Resolve-DnsName.
+    DnsLookup,
+    /// netstat, ss, Get-NetTCPConnection.
+    ConnectionList,
+    /// route print, netstat -r, ip route, Get-NetRoute.
+    RoutingTable,
+    /// Test-NetConnection run without `-TraceRoute`.
+    NetConnectionWithoutRoute,
+    /// PowerShell 7 `Test-Connection -Traceroute`.
+    TestConnection,
+    /// nmap (also with `--traceroute`).
+    Nmap,
 }
 
 impl NotATrace {
-    pub const ALL: [NotATrace; 5] = [
+    pub const ALL: [NotATrace; 11] = [
         NotATrace::Empty,
         NotATrace::TooLarge,
         NotATrace::Ping,
         NotATrace::InterfaceListing,
         NotATrace::NoHops,
+        NotATrace::DnsLookup,
+        NotATrace::ConnectionList,
+        NotATrace::RoutingTable,
+        NotATrace::NetConnectionWithoutRoute,
+        NotATrace::TestConnection,
+        NotATrace::Nmap,
     ];
 
     pub fn code(self) -> &'static str {
@@ -162,6 +193,12 @@ impl NotATrace {
             NotATrace::Ping => "trace.ping",
             NotATrace::InterfaceListing => "trace.interfaces",
             NotATrace::NoHops => "trace.no_hops",
+            NotATrace::DnsLookup => "trace.dns",
+            NotATrace::ConnectionList => "trace.connections",
+            NotATrace::RoutingTable => "trace.route_table",
+            NotATrace::NetConnectionWithoutRoute => "trace.tnc_no_route",
+            NotATrace::TestConnection => "trace.test_connection",
+            NotATrace::Nmap => "trace.nmap",
         }
     }
 
@@ -175,6 +212,20 @@ impl NotATrace {
                 "this is an interface listing (ifconfig / ip addr), not a route trace"
             }
             NotATrace::NoHops => "no numbered hop rows or known trace header found",
+            NotATrace::DnsLookup => "this is a DNS lookup (nslookup / dig), not a route trace",
+            NotATrace::ConnectionList => {
+                "this is a connection list (netstat / ss), not a route trace"
+            }
+            NotATrace::RoutingTable => {
+                "this is a routing table (route print / ip route), not a route trace"
+            }
+            NotATrace::NetConnectionWithoutRoute => {
+                "this is Test-NetConnection output without -TraceRoute: it lists no hops"
+            }
+            NotATrace::TestConnection => {
+                "this is PowerShell Test-Connection output, which is not read; use tracert or Test-NetConnection -TraceRoute"
+            }
+            NotATrace::Nmap => "this is nmap output, not a route trace",
         }
     }
 }
@@ -193,6 +244,12 @@ pub(crate) struct Parsed {
     /// A header, a tool marker or a row with real content was seen, so this is
     /// not a couple of stray numbered lines.
     pub strong: bool,
+    /// The run stopped before the maximum its header announced, without an
+    /// unreachable flag: the tool stopped because the target answered.
+    pub ended_early: bool,
+    /// The hop list was shortened by the tool (`{a, b, c...}`), so the last
+    /// hop shown is not the last one.
+    pub cut_short: bool,
 }
 
 /// The trace target as far as the paste names it.
@@ -217,6 +274,8 @@ impl Parsed {
             reached_hint: None,
             stats: false,
             strong: false,
+            ended_early: false,
+            cut_short: false,
         }
     }
 }
@@ -234,6 +293,9 @@ pub fn parse(input: &str) -> Result<TraceSummary, NotATrace> {
     } else {
         crate::normalize::fold_fullwidth_str(input)
     };
+    if let Some(tool) = reject::foreign_trace(&text) {
+        return Err(tool);
+    }
     let paste = lines::Paste::new(&text);
     let command = command::find(&paste);
     for format in detect::candidates(&text, &paste, command.tool) {
@@ -247,6 +309,8 @@ pub fn parse(input: &str) -> Result<TraceSummary, NotATrace> {
             TraceFormat::BestTrace => besttrace::parse_besttrace(&paste),
             TraceFormat::Tracepath => tracepath::parse(&paste),
             TraceFormat::Traceroute => traceroute::parse(&paste),
+            TraceFormat::PathPing => pathping::parse(&paste),
+            TraceFormat::TestNetConnection => netconnection::parse(&paste),
         };
         if let Some(p) = parsed
             && p.strong

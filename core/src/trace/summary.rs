@@ -15,7 +15,11 @@ pub(crate) fn finish(mut p: Parsed, command_target: Target) -> TraceSummary {
     } else {
         command_target
     };
-    let reached = reached(&p.hops, &target, p.stats, p.reached_hint);
+    let reached = if p.cut_short {
+        None
+    } else {
+        reached(&p.hops, &target, p.stats, p.reached_hint, p.ended_early)
+    };
     let last = p.hops.last();
     let final_loss_pct = last.and_then(|h| h.loss_pct);
     let loss_onset_hop = loss_onset(&p.hops);
@@ -87,7 +91,16 @@ pub(crate) fn silent(hop: &Hop) -> bool {
             .all(|r| r.address.is_none() && r.name.is_none())
 }
 
-fn reached(hops: &[Hop], target: &Target, stats: bool, hint: Option<bool>) -> Option<bool> {
+/// Did the target answer? Any probe of the last hop counts: the target may
+/// answer one probe of three (TCP `traceroute -T`), or show up on a
+/// continuation line beside a router.
+fn reached(
+    hops: &[Hop],
+    target: &Target,
+    stats: bool,
+    hint: Option<bool>,
+    ended_early: bool,
+) -> Option<bool> {
     if hint.is_some() {
         return hint;
     }
@@ -113,6 +126,16 @@ fn reached(hops: &[Hop], target: &Target, stats: bool, hint: Option<bool>) -> Op
         {
             return Some(true);
         }
+    }
+    // A responder known only by its PTR name (KAME traceroute6) cannot be
+    // compared; the run stopping there says it was the target.
+    if ended_early
+        && last
+            .responders
+            .iter()
+            .any(|r| r.address.is_none() && r.name.is_some())
+    {
+        return Some(true);
     }
     if stats {
         // mtr lists one row past the last answering hop unless the target

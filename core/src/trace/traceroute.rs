@@ -7,6 +7,17 @@
 //!     core2 (198.51.100.2)  3.4 ms
 //!  3  * * *
 //! ```
+//!
+//! KAME traceroute6 (BSD, macOS) prints a responder by its name alone
+//! unless run with `-l`, and puts every responder after a hop's first probe
+//! on a line of its own, also after a `*`:
+//!
+//! ```text
+//! 12  2001:db8:1::1  35.530 ms  34.943 ms
+//!     dfw06s48-in-x04.1e100.net  37.070 ms
+//! 13 *
+//!     core2.example.net  40.112 ms  39.870 ms
+//! ```
 
 use super::lines::Paste;
 use super::{Hop, Parsed, Responder, Target, TraceFormat, lex};
@@ -34,12 +45,23 @@ pub(crate) fn header(words: &[&str]) -> Option<Target> {
     target.is_known().then_some(target)
 }
 
+/// `…, 30 hops max, …` in a header: the highest TTL the run would try.
+pub(crate) fn max_hops(words: &[&str]) -> Option<u32> {
+    let at = words
+        .iter()
+        .position(|w| *w == "hops" || *w == "hops,")
+        .filter(|&i| words.get(i + 1).is_some_and(|m| m.starts_with("max")))?;
+    lex::hop_number(words.get(at.checked_sub(1)?)?)
+}
+
 /// What one row or continuation line held.
 pub(crate) struct Groups {
     /// Answering routers (or redacted ones) seen.
     pub responders: u32,
     /// Probe times seen.
     pub rtts: u32,
+    /// ICMP error flags (`!H`, `!N` …): an unreachable, not an answer.
+    pub flags: u32,
 }
 
 /// Reads the probe groups of a row (after the hop number) or of a
@@ -64,6 +86,7 @@ fn scan_inner(words: &[&str], mut hop: Option<&mut Hop>) -> Option<Groups> {
     let mut g = Groups {
         responders: 0,
         rtts: 0,
+        flags: 0,
     };
     let mut lost = 0;
     let mut current: Option<usize> = None;
@@ -104,6 +127,7 @@ fn scan_inner(words: &[&str], mut hop: Option<&mut Hop>) -> Option<Groups> {
             if g.rtts == 0 && lost == 0 {
                 return None;
             }
+            g.flags += 1;
             i += 1;
             continue;
         }
@@ -127,17 +151,24 @@ fn scan_inner(words: &[&str], mut hop: Option<&mut Hop>) -> Option<Groups> {
         let (name, address, used) = if let Some(a) = next.and_then(strict_parens_addr)
             && is_name(w)
         {
-            (Some(w), a, 2)
+            (Some(w), Some(a), 2)
         } else if let Some(a) = strict_parens_addr(w) {
-            (None, a, 1)
+            (None, Some(a), 1)
         } else if lex::is_addr(w) {
-            (None, w, 1)
+            (None, Some(w), 1)
+        } else if is_bare_name(w, next) {
+            // KAME traceroute6 without `-l`: the name alone, then a time.
+            (Some(w), None, 1)
         } else {
             return None;
         };
         g.responders += 1;
         if let Some(h) = hop.as_deref_mut() {
-            current = Some(add_responder(h, address, name, pending_asn.take()));
+            let asn = pending_asn.take();
+            current = Some(match address {
+                Some(a) => add_responder(h, a, name, asn),
+                None => add_named_responder(h, w),
+            });
         }
         i += used;
     }
@@ -154,6 +185,43 @@ fn is_name(w: &str) -> bool {
         && w != "*"
         && !w.bytes().any(|b| matches!(b, b'(' | b')' | b'[' | b']'))
         && lex::first_byte(w) != b'!'
+}
+
+/// A responder printed by its DNS name alone: it must be followed by a
+/// probe time, so that words of prompts and footers are not taken for one.
+fn is_bare_name(w: &str, next: Option<&str>) -> bool {
+    let time_follows = next.is_some_and(|n| {
+        lex::number(n).is_some()
+            || lex::cut_last(n, b's')
+                .and_then(|t| lex::cut_last(t, b'm'))
+                .and_then(lex::number)
+                .is_some()
+    });
+    time_follows
+        && lex::is_hostname(w)
+        && w.bytes().any(|b| b.is_ascii_alphabetic())
+        && !w.eq_ignore_ascii_case("ms")
+}
+
+/// Adds a responder known only by its name unless the hop has it already;
+/// returns its index.
+pub(crate) fn add_named_responder(hop: &mut Hop, name: &str) -> usize {
+    if let Some(i) = hop
+        .responders
+        .iter()
+        .position(|r| r.address.is_none() && r.name.as_deref() == Some(name))
+    {
+        return i;
+    }
+    if hop.responders.len() >= lex::MAX_RESPONDERS {
+        return hop.responders.len() - 1;
+    }
+    hop.responders.push(Responder {
+        address: None,
+        name: Some(name.to_string()),
+        asn: None,
+    });
+    hop.responders.len() - 1
 }
 
 /// Adds a responder to the hop unless the same address is already there;
@@ -203,12 +271,16 @@ pub(crate) fn is_row(words: &[&str]) -> Option<Groups> {
 
 pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
     let mut p = Parsed::new(TraceFormat::Traceroute);
+    let mut max = None;
+    // ICMP error flags on the last hop's lines.
+    let mut last_flags = 0;
     for (_, words) in paste.iter() {
         if let Some(t) = header(words) {
             if !p.hops.is_empty() {
                 break; // a second run
             }
             p.target = t;
+            max = max_hops(words);
             p.strong = true;
             continue;
         }
@@ -221,14 +293,22 @@ pub(crate) fn parse(paste: &Paste) -> Option<Parsed> {
                 break; // a second run
             }
             p.strong |= g.responders > 0 && g.rtts > 0;
+            last_flags = g.flags;
             p.hops.push(hop);
         } else if let Some(h) = p.hops.last_mut()
             && words.first().is_some_and(|w| !w.starts_with('*'))
         {
             // A further responder of the same hop (BSD, macOS), or an
             // unrelated line (prompt, footer), which `scan` refuses.
-            let _ = scan(words, Some(h));
+            if let Some(g) = scan(words, Some(h)) {
+                last_flags += g.flags;
+            }
         }
     }
+    // traceroute stops at the hop where the target answered; a run that
+    // ends before its maximum, with answers and no unreachable flags, ended
+    // there.
+    p.ended_early =
+        max.is_some_and(|m| p.hops.last().is_some_and(|h| h.hop < m)) && last_flags == 0;
     Some(p)
 }

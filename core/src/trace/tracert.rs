@@ -25,7 +25,7 @@ pub(crate) const MARKERS: &[&str] = &[
 ];
 
 /// The target named in a header line, if this is one.
-fn header(line: &str) -> Option<Target> {
+pub(crate) fn header(line: &str) -> Option<Target> {
     let rest = if let Some(i) = line.find("Tracing route to ") {
         line.get(i + "Tracing route to ".len()..)?
     } else if let Some(i) = line.find("跟踪到 ") {
@@ -103,7 +103,7 @@ pub(crate) fn is_row(words: &[&str]) -> bool {
 }
 
 /// The address part: `name [IP]`, `IP`, or a message (`Request timed out.`).
-fn address(text: &[&str], hop: &mut Hop) {
+pub(crate) fn address(text: &[&str], hop: &mut Hop) {
     if let Some(pos) = text
         .iter()
         .position(|w| lex::brackets(w).is_some_and(lex::is_addr))
