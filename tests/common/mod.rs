@@ -217,7 +217,7 @@ impl Harness {
         let bin = env_path("TICKET_CHECK_BIN", "target/debug/ticket-check");
         assert!(
             bin.exists(),
-            "no {}: run `cargo build -p ticket-core` (scripts/test does)",
+            "no {}: run `cargo build -p ticket-check` (scripts/test does)",
             bin.display()
         );
 

@@ -11,10 +11,10 @@
 
 mod checks;
 mod faults;
-mod http;
 mod reference;
 mod serve;
 mod store;
+mod structure;
 
 use std::process::ExitCode;
 

@@ -14,6 +14,29 @@ pub struct Receiver {
     pub store: PathBuf,
 }
 
+impl Receiver {
+    /// Sends SIGTERM, as a service manager stops the receiver.
+    pub fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+    }
+
+    /// The exit status, once the receiver has stopped (at most `within`).
+    pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = std::time::Instant::now() + within;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
 impl Drop for Receiver {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -84,21 +107,54 @@ pub fn request(addr: &str, raw_head: &str, body: &[u8]) -> Reply {
     stream.write_all(raw_head.as_bytes()).unwrap();
     // The receiver may answer (413) before the whole body is sent.
     let _ = stream.write_all(body);
-    let mut out = Vec::new();
-    if let Err(e) = stream.read_to_end(&mut out) {
-        assert!(
-            e.kind() != std::io::ErrorKind::WouldBlock && e.kind() != std::io::ErrorKind::TimedOut,
-            "no answer within 30 s"
-        );
+    read_reply(&mut stream)
+}
+
+/// One answer from `stream`: the head, then as many body bytes as its
+/// `Content-Length` says (the connection stays open: keep-alive), or up to
+/// the end of the stream without one. Status 0 when the receiver closed
+/// the connection without answering.
+pub fn read_reply(stream: &mut TcpStream) -> Reply {
+    // Nothing follows an answer until the next request, so this reader
+    // cannot take bytes that belong to a later one.
+    let mut reader = BufReader::new(stream);
+    let mut raw = Vec::new();
+    loop {
+        let before = raw.len();
+        match reader.read_until(b'\n', &mut raw) {
+            Ok(0) => break,
+            Ok(_) if raw[before..] == *b"\r\n" => break,
+            Ok(_) => {}
+            Err(e) => {
+                assert!(
+                    e.kind() != std::io::ErrorKind::WouldBlock
+                        && e.kind() != std::io::ErrorKind::TimedOut,
+                    "no answer within 30 s"
+                );
+                break;
+            }
+        }
     }
-    let out = String::from_utf8_lossy(&out).into_owned();
-    let status = out.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
-    Reply {
+    let head = String::from_utf8_lossy(&raw).trim_end().to_owned();
+    let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let mut reply = Reply {
         status,
-        head: head.to_owned(),
-        body: body.to_owned(),
+        head,
+        body: String::new(),
+    };
+    let mut body = Vec::new();
+    match reply.header("content-length").and_then(|n| n.parse().ok()) {
+        Some(length) => {
+            body.resize(length, 0);
+            let _ = reader.read_exact(&mut body);
+        }
+        None if status != 0 => {
+            let _ = reader.read_to_end(&mut body);
+        }
+        None => {}
     }
+    reply.body = String::from_utf8_lossy(&body).into_owned();
+    reply
 }
 
 pub fn post_reply(addr: &str, content_type: &str, key: Option<&str>, body: &str) -> Reply {
