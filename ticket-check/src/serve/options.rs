@@ -14,7 +14,7 @@ pub struct Options {
 pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         addr: "127.0.0.1:8787".into(),
-        store: "tickets.jsonl".into(),
+        store: "tickets.db".into(),
         static_dir: None,
         faults: Faults::default(),
         csp: None,

@@ -81,7 +81,13 @@ async fn ticket_count(Shared(state): Shared<Arc<State>>, method: Method) -> Repl
     if method != Method::GET {
         return not_allowed().await;
     }
-    Reply::json(200, &serde_json::json!({ "count": state.store.count() }))
+    match state.store.count() {
+        Ok(count) => Reply::json(200, &serde_json::json!({ "count": count })),
+        Err(e) => {
+            eprintln!("could not count the tickets: {e}");
+            Reply::error(503, "store", "store.unavailable")
+        }
+    }
 }
 
 async fn static_file(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) -> Reply {

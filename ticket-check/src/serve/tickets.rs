@@ -50,7 +50,9 @@ async fn store(state: &Arc<State>, ticket: Ticket, key: Option<String>) -> Reply
     let store_state = Arc::clone(state);
     // The store writes to disk: off the async workers.
     let outcome = tokio::task::spawn_blocking(move || {
-        store_state.store.put(key.as_deref(), record, new_reference)
+        store_state
+            .store
+            .put(key.as_deref(), record, new_reference())
     })
     .await;
     match outcome {

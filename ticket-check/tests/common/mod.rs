@@ -12,6 +12,8 @@ pub struct Receiver {
     child: Child,
     pub addr: String,
     pub store: PathBuf,
+    /// Removed when the receiver is dropped (false after `kill`).
+    owns_store: bool,
 }
 
 impl Receiver {
@@ -41,11 +43,34 @@ impl Drop for Receiver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = std::fs::remove_file(&self.store);
+        if self.owns_store {
+            remove_store(&self.store);
+        }
     }
 }
 
-pub fn start(extra: &[&str]) -> Receiver {
+impl Receiver {
+    /// SIGKILL, as a crash or power cut would stop it; the store stays
+    /// for a restart with `start_on`.
+    pub fn kill(mut self) -> PathBuf {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.owns_store = false;
+        self.store.clone()
+    }
+}
+
+/// The SQLite file and its WAL companions.
+pub fn remove_store(store: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = store.as_os_str().to_owned();
+        path.push(suffix);
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// A store path of its own for this test.
+pub fn temp_store() -> PathBuf {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     // The test binary's name keeps parallel test crates off each other's files.
@@ -54,10 +79,19 @@ pub fn start(extra: &[&str]) -> Receiver {
         .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .unwrap_or_default();
     let store = std::env::temp_dir().join(format!(
-        "ticket-receiver-{crate_name}-{}-{n}.jsonl",
+        "ticket-receiver-{crate_name}-{}-{n}.db",
         std::process::id()
     ));
-    let _ = std::fs::remove_file(&store);
+    remove_store(&store);
+    store
+}
+
+pub fn start(extra: &[&str]) -> Receiver {
+    start_on(temp_store(), extra)
+}
+
+/// Starts the receiver on `store` (a new or an existing one).
+pub fn start_on(store: PathBuf, extra: &[&str]) -> Receiver {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
         .args(["serve", "--addr", "127.0.0.1:0", "--store"])
         .arg(&store)
@@ -75,7 +109,12 @@ pub fn start(extra: &[&str]) -> Receiver {
         .strip_prefix("listening on http://")
         .expect(&line)
         .to_owned();
-    Receiver { child, addr, store }
+    Receiver {
+        child,
+        addr,
+        store,
+        owns_store: true,
+    }
 }
 
 pub struct Reply {
@@ -194,9 +233,25 @@ pub fn example() -> String {
     .unwrap()
 }
 
+/// Every stored ticket, as `ticket-check export` writes them.
 pub fn stored(r: &Receiver) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(&r.store)
-        .unwrap_or_default()
+    export(&r.store)
+}
+
+pub fn export(store: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
+        .arg("export")
+        .arg("--store")
+        .arg(store)
+        .output()
+        .expect("run ticket-check export");
+    assert!(
+        out.status.success(),
+        "export: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
