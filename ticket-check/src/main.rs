@@ -13,6 +13,7 @@
 
 mod checks;
 mod faults;
+mod limits;
 mod reference;
 mod serve;
 mod store;
@@ -40,6 +41,13 @@ serve options:
   --store FILE      SQLite database of accepted tickets (default tickets.db)
   --static DIR      also serve the built widget from DIR
   --csp POLICY      with --static: send this Content-Security-Policy with the files
+  --rate-ip N/SECS      at most N new tickets per client IP in any SECS seconds, or off
+                        (default 20/600); refused with 429 and Retry-After
+  --rate-email N/SECS   the same per e-mail address (default 10/3600)
+  --trust-proxy         take the client IP from X-Real-IP (set it in the proxy in front)
+  --min-fill-ms MS      refuse a ticket whose form.fill_ms is below MS (default 3000;
+                        422 spam.too_fast); a filled form.honeypot is 422 spam.honeypot
+  --require-form        also refuse tickets without form.fill_ms
 
 serve fault injection, for tests only (all off unless given here):
   --fail-next N:STATUS    answer the next N ticket POSTs with STATUS (400-599), store nothing

@@ -14,10 +14,12 @@ mod connection;
 mod options;
 pub mod reply;
 mod routes;
+mod spam;
 mod statics;
 mod tickets;
 
 use crate::faults::Faults;
+use crate::limits::Limits;
 use crate::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +30,9 @@ pub struct State {
     pub static_dir: Option<PathBuf>,
     pub faults: Faults,
     pub csp: Option<String>,
+    pub limits: Arc<Limits>,
+    pub trust_proxy: bool,
+    pub spam: spam::SpamPolicy,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -58,6 +63,9 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             static_dir: options.static_dir,
             faults: options.faults,
             csp: options.csp,
+            limits: Arc::new(Limits::new(options.rate_ip, options.rate_email)),
+            trust_proxy: options.trust_proxy,
+            spam: options.spam,
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         eprintln!("stopped");

@@ -1,6 +1,8 @@
 //! `ticket-check serve` command-line options.
 
+use super::spam::SpamPolicy;
 use crate::faults::Faults;
+use crate::limits::Rate;
 use std::path::PathBuf;
 
 pub struct Options {
@@ -9,6 +11,10 @@ pub struct Options {
     pub static_dir: Option<PathBuf>,
     pub faults: Faults,
     pub csp: Option<String>,
+    pub rate_ip: Option<Rate>,
+    pub rate_email: Option<Rate>,
+    pub trust_proxy: bool,
+    pub spam: SpamPolicy,
 }
 
 pub fn parse(args: &[String]) -> Result<Options, String> {
@@ -18,6 +24,10 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         static_dir: None,
         faults: Faults::default(),
         csp: None,
+        rate_ip: Rate::parse("20/600")?,
+        rate_email: Rate::parse("10/3600")?,
+        trust_proxy: false,
+        spam: SpamPolicy::default(),
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -30,6 +40,16 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--store" => options.store = value()?.into(),
             "--static" => options.static_dir = Some(value()?.into()),
             "--csp" => options.csp = Some(value()?),
+            "--rate-ip" => options.rate_ip = Rate::parse(&value()?)?,
+            "--rate-email" => options.rate_email = Rate::parse(&value()?)?,
+            "--trust-proxy" => options.trust_proxy = true,
+            "--min-fill-ms" => {
+                let v = value()?;
+                options.spam.min_fill_ms = v
+                    .parse()
+                    .map_err(|_| format!("--min-fill-ms {v}: not a number of milliseconds"))?;
+            }
+            "--require-form" => options.spam.require_form = true,
             other => return Err(format!("serve: unknown option {other}")),
         }
     }

@@ -7,11 +7,12 @@ use super::reply::Reply;
 use super::{statics, tickets};
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State as Shared};
+use axum::extract::{ConnectInfo, Request, State as Shared};
 use axum::http::{HeaderMap, HeaderValue, Method, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub const TICKETS_PATH: &str = "/api/tickets";
@@ -24,6 +25,7 @@ pub fn router(state: Arc<State>) -> Router {
     Router::new()
         .route(TICKETS_PATH, post(post_ticket).fallback(not_allowed))
         .route("/api/health", get(health).fallback(not_allowed))
+        .route("/healthz", get(healthz).fallback(not_allowed))
         .route(FAULTS_PATH, any(fault_control))
         .route(COUNT_PATH, any(ticket_count))
         .fallback(static_file)
@@ -40,7 +42,12 @@ async fn read_body(body: Body) -> Result<Vec<u8>, Reply> {
     }
 }
 
-async fn post_ticket(Shared(state): Shared<Arc<State>>, headers: HeaderMap, body: Body) -> Reply {
+async fn post_ticket(
+    Shared(state): Shared<Arc<State>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Reply {
     let body = match read_body(body).await {
         Ok(body) => body,
         Err(reply) => return reply,
@@ -48,12 +55,27 @@ async fn post_ticket(Shared(state): Shared<Arc<State>>, headers: HeaderMap, body
     let shared = Arc::clone(&state);
     state
         .faults
-        .around(|| async move { tickets::receive(&shared, &headers, &body).await })
+        .around(|| async move { tickets::receive(&shared, peer, &headers, &body).await })
         .await
 }
 
 async fn health() -> Reply {
     Reply::json(200, &serde_json::json!({ "ok": true }))
+}
+
+/// For load balancers and monitoring: 200 when the store answers.
+async fn healthz(Shared(state): Shared<Arc<State>>) -> Reply {
+    let store = Arc::clone(&state);
+    match tokio::task::spawn_blocking(move || store.store.count()).await {
+        Ok(Ok(tickets)) => Reply::json(
+            200,
+            &serde_json::json!({ "ok": true, "store": "ok", "tickets": tickets }),
+        ),
+        _ => Reply::json(
+            503,
+            &serde_json::json!({ "ok": false, "store": "unavailable" }),
+        ),
+    }
 }
 
 async fn not_allowed() -> Reply {

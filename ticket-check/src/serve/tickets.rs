@@ -2,17 +2,24 @@
 
 use super::State;
 use super::reply::Reply;
+use super::spam;
 use crate::reference::{new_reference, now_unix};
-use crate::store::Stored;
+use crate::store::{Admit, Stored};
 use crate::structure;
-use axum::http::{HeaderMap, header::CONTENT_TYPE};
+use axum::http::{HeaderMap, header::CONTENT_TYPE, header::RETRY_AFTER};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use ticket_core::{payload::Ticket, policy, trace, validate};
 
 /// The longest `Idempotency-Key` kept; a longer one counts as none.
 const MAX_KEY_LEN: usize = 255;
 
-pub async fn receive(state: &Arc<State>, headers: &HeaderMap, body: &[u8]) -> Reply {
+pub async fn receive(
+    state: &Arc<State>,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Reply {
     let is_json = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -33,6 +40,9 @@ pub async fn receive(state: &Arc<State>, headers: &HeaderMap, body: &[u8]) -> Re
         Ok(ticket) => ticket,
         Err(errors) => return Reply::json(422, &serde_json::json!({ "errors": errors })),
     };
+    if let Err(refusal) = spam::check(&value, &state.spam) {
+        return refusal;
+    }
     let errors = validate::validate_ticket(&ticket);
     if !errors.is_empty() {
         return Reply::json(422, &serde_json::json!({ "errors": errors }));
@@ -42,17 +52,50 @@ pub async fn receive(state: &Arc<State>, headers: &HeaderMap, body: &[u8]) -> Re
         .and_then(|v| v.to_str().ok())
         .filter(|k| !k.is_empty() && k.len() <= MAX_KEY_LEN)
         .map(str::to_owned);
-    store(state, ticket, key).await
+    let ip = client_ip(state, peer, headers);
+    let limits = Arc::clone(&state.limits);
+    let email = ticket.email.clone();
+    let admit: Admit = Box::new(move || limits.admit(&ip, &email));
+    let form = value.get("form").cloned();
+    store(state, ticket, form, key, admit).await
 }
 
-async fn store(state: &Arc<State>, ticket: Ticket, key: Option<String>) -> Reply {
-    let record = stored_record(&ticket);
+/// The peer's address, or with `--trust-proxy` the `X-Real-IP` the proxy
+/// in front set (a client can send that header too: only trust a proxy
+/// that overwrites it).
+fn client_ip(state: &State, peer: SocketAddr, headers: &HeaderMap) -> String {
+    let forwarded = state
+        .trust_proxy
+        .then(|| {
+            headers
+                .get("x-real-ip")?
+                .to_str()
+                .ok()?
+                .trim()
+                .parse::<IpAddr>()
+                .ok()
+        })
+        .flatten();
+    forwarded.unwrap_or(peer.ip()).to_string()
+}
+
+async fn store(
+    state: &Arc<State>,
+    ticket: Ticket,
+    form: Option<serde_json::Value>,
+    key: Option<String>,
+    admit: Admit,
+) -> Reply {
+    let mut record = stored_record(&ticket);
+    if let Some(form) = form {
+        record["form"] = form;
+    }
     let store_state = Arc::clone(state);
     // The store writes to disk: off the async workers.
     let outcome = tokio::task::spawn_blocking(move || {
         store_state
             .store
-            .put(key.as_deref(), record, new_reference())
+            .put_admitted(key.as_deref(), record, new_reference(), Some(admit))
     })
     .await;
     match outcome {
@@ -82,6 +125,14 @@ async fn store(state: &Arc<State>, ticket: Ticket, key: Option<String>) -> Reply
                     "reference": reference,
                 }),
             )
+        }
+        Ok(Ok(Stored::Limited(limited))) => {
+            eprintln!(
+                "rate limit ({}): refused for {} s",
+                limited.field, limited.retry_after_secs
+            );
+            Reply::error(429, limited.field, "rate.limited")
+                .with_header(RETRY_AFTER, limited.retry_after_secs.to_string())
         }
         Ok(Err(e)) => {
             eprintln!("could not store a ticket: {e}");

@@ -9,6 +9,7 @@
 mod schema;
 pub mod transfer;
 
+use crate::limits::Limited;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -31,7 +32,14 @@ pub enum Stored {
         reference: String,
         same_ticket: bool,
     },
+    /// A new ticket that `admit` turned away: nothing stored.
+    Limited(Limited),
 }
+
+/// Asked only for a ticket that would be stored (a new key), in the
+/// writer's order: repeats never count against a rate limit, and two sends
+/// of one key cannot both be counted.
+pub type Admit = Box<dyn FnOnce() -> Result<(), Limited> + Send>;
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -64,6 +72,7 @@ enum Job {
         key: Option<String>,
         record: serde_json::Value,
         reference: String,
+        admit: Option<Admit>,
         reply: Reply<Stored>,
     },
     Count {
@@ -111,16 +120,29 @@ impl Store {
     /// Stores `record` under `reference` unless `key` was seen; returns
     /// once the outcome is committed. Any number of concurrent requests
     /// with one key store one ticket and all get its reference.
+    #[cfg(test)]
     pub fn put(
         &self,
         key: Option<&str>,
         record: serde_json::Value,
         reference: String,
     ) -> Result<Stored, StoreError> {
+        self.put_admitted(key, record, reference, None)
+    }
+
+    /// As `put`, but a new ticket is stored only if `admit` agrees.
+    pub fn put_admitted(
+        &self,
+        key: Option<&str>,
+        record: serde_json::Value,
+        reference: String,
+        admit: Option<Admit>,
+    ) -> Result<Stored, StoreError> {
         self.ask(|reply| Job::Put {
             key: key.map(str::to_owned),
             record,
             reference,
+            admit,
             reply,
         })
     }
@@ -146,18 +168,19 @@ enum Outcome {
 
 /// Runs `batch` in one transaction and answers each job after the commit
 /// (or each with the error, after a rollback).
-fn run_batch(conn: &mut Connection, batch: Vec<Job>) {
+fn run_batch(conn: &mut Connection, mut batch: Vec<Job>) {
     let outcomes = (|| -> rusqlite::Result<Vec<Outcome>> {
         let tx = conn.transaction()?;
         let mut outcomes = Vec::with_capacity(batch.len());
-        for job in &batch {
+        for job in &mut batch {
             outcomes.push(match job {
                 Job::Put {
                     key,
                     record,
                     reference,
+                    admit,
                     ..
-                } => Outcome::Stored(put(&tx, key.as_deref(), record, reference)?),
+                } => Outcome::Stored(put(&tx, key.as_deref(), record, reference, admit.take())?),
                 Job::Count { .. } => Outcome::Count(count(&tx)?),
             });
         }
@@ -205,6 +228,7 @@ fn put(
     key: Option<&str>,
     record: &serde_json::Value,
     reference: &str,
+    admit: Option<Admit>,
 ) -> rusqlite::Result<Stored> {
     let fingerprint = fingerprint(&record["ticket"]);
     if let Some(key) = key {
@@ -220,6 +244,9 @@ fn put(
                 same_ticket: seen_fingerprint == fingerprint,
             });
         }
+    }
+    if let Some(Err(limited)) = admit.map(|admit| admit()) {
+        return Ok(Stored::Limited(limited));
     }
     let received_at = record["received_at"].as_i64().unwrap_or(0);
     conn.prepare_cached(
@@ -296,7 +323,7 @@ pub mod tests {
             .iter()
             .filter_map(|r| match r {
                 Stored::New(reference) => Some(reference),
-                Stored::Repeat { .. } => None,
+                Stored::Repeat { .. } | Stored::Limited(_) => None,
             })
             .collect();
         assert_eq!(new.len(), 1);
