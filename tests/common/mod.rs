@@ -217,12 +217,12 @@ impl Harness {
         let bin = env_path("TICKET_CHECK_BIN", "target/debug/ticket-check");
         assert!(
             bin.exists(),
-            "no {}: run `cargo build -p ticket-core` (scripts/test does)",
+            "no {}: run `cargo build -p ticket-check` (scripts/test does)",
             bin.display()
         );
 
-        let store = std::env::temp_dir().join(format!("e2e-{name}-{}.jsonl", std::process::id()));
-        let _ = std::fs::remove_file(&store);
+        let store = std::env::temp_dir().join(format!("e2e-{name}-{}.db", std::process::id()));
+        remove_store(&store);
         let (receiver, base) = spawn_receiver(&bin, &store, &dist, None, &options);
 
         let (driver, driver_url) = spawn_chromedriver();
@@ -646,9 +646,21 @@ return out;
         self.viewport(width, DESKTOP.1).await;
     }
 
+    /// Every stored ticket, oldest first, as `ticket-check export` writes
+    /// them (one JSON object per ticket).
     pub fn stored(&self) -> Vec<serde_json::Value> {
-        std::fs::read_to_string(&self.store)
-            .unwrap_or_default()
+        let bin = env_path("TICKET_CHECK_BIN", "target/debug/ticket-check");
+        let out = Command::new(bin)
+            .arg("export")
+            .arg("--store")
+            .arg(&self.store)
+            .output()
+            .expect("run ticket-check export");
+        if !out.status.success() {
+            // No store yet: the receiver has not started (or not stored).
+            return Vec::new();
+        }
+        String::from_utf8_lossy(&out.stdout)
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect()
@@ -656,7 +668,16 @@ return out;
 
     pub async fn finish(self) {
         let _ = self.client.close().await;
-        let _ = std::fs::remove_file(&self.store);
+        remove_store(&self.store);
+    }
+}
+
+/// The receiver's SQLite file and its WAL companions.
+fn remove_store(store: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = store.as_os_str().to_owned();
+        path.push(suffix);
+        let _ = std::fs::remove_file(path);
     }
 }
 

@@ -71,6 +71,36 @@ impl Ticket {
     }
 }
 
+/// Signals from the form itself, posted beside the ticket as the member
+/// `form` (see [`Ticket::to_json_with_form`]), for the receiver's spam
+/// checks. Both parts are optional on the wire: a receiver may require
+/// them, and an older widget sends neither.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormSignals {
+    /// The value of a field people never see (hidden off-screen, not
+    /// announced): anything but empty means a bot filled in every input.
+    #[serde(default)]
+    pub honeypot: String,
+    /// Milliseconds from the form's first display to the send. A person
+    /// takes seconds; a script posting at once takes none.
+    #[serde(default)]
+    pub fill_ms: Option<u32>,
+}
+
+impl Ticket {
+    /// The body to post with the form's signals: the ticket's members and
+    /// `"form": {"honeypot": …, "fill_ms": …}`. `form` is not part of the
+    /// ticket (nor of the receiver's idempotency fingerprint), so a retry
+    /// with a later `fill_ms` is still the same ticket.
+    pub fn to_json_with_form(&self, form: &FormSignals) -> String {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let (Some(object), Ok(form)) = (value.as_object_mut(), serde_json::to_value(form)) {
+            object.insert("form".to_owned(), form);
+        }
+        value.to_string()
+    }
+}
+
 /// What the receiver answers with `201 Created`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accepted {
@@ -106,6 +136,32 @@ mod tests {
         };
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(serde_json::from_str::<Ticket>(&json).unwrap(), t);
+    }
+
+    #[test]
+    fn the_form_signals_travel_beside_the_ticket() {
+        let json = r#"{"schema_version":1,"category":"inquiry.price","locale":"en",
+            "email":"a@b.co","subject":"s","message":"m"}"#;
+        let t: Ticket = serde_json::from_str(json).unwrap();
+        let form = FormSignals {
+            honeypot: String::new(),
+            fill_ms: Some(12_345),
+        };
+        let sent: serde_json::Value = serde_json::from_str(&t.to_json_with_form(&form)).unwrap();
+        assert_eq!(
+            sent["form"],
+            serde_json::json!({ "honeypot": "", "fill_ms": 12345 })
+        );
+        assert_eq!(
+            serde_json::from_value::<FormSignals>(sent["form"].clone()).unwrap(),
+            form
+        );
+        // The ticket reads as before: `form` is not one of its members.
+        assert_eq!(serde_json::from_value::<Ticket>(sent).unwrap(), t);
+        assert_eq!(
+            serde_json::from_str::<FormSignals>("{}").unwrap(),
+            FormSignals::default()
+        );
     }
 
     #[test]

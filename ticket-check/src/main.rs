@@ -6,19 +6,23 @@
 //!   ticket-check policy [FILE]     circumvention / out-of-scope / secret findings
 //!   ticket-check validate [FILE]   check a ticket payload as the receiver would
 //!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR [--csp POLICY]] [fault switches]
+//!   ticket-check export [--store FILE]        the stored tickets as JSON lines
+//!   ticket-check import FILE [--store FILE]   add a JSON-lines store of earlier versions
 //!
 //! The fault switches are for tests only; see faults.rs and `--help`.
 
 mod checks;
 mod faults;
-mod http;
+mod limits;
 mod reference;
 mod serve;
 mod store;
+mod structure;
+mod transfer;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [OPTIONS]> (--help for more)";
+const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [OPTIONS] | export | import FILE> (--help for more)";
 
 const HELP: &str = "\
 usage: ticket-check <command>
@@ -27,13 +31,23 @@ usage: ticket-check <command>
   ip ADDR           validity and scope of an IP address
   policy [FILE]     circumvention / out-of-scope / secret findings
   validate [FILE]   check a ticket payload as the receiver would
-  serve [OPTIONS]   the reference receiver: POST /api/tickets
+  serve [OPTIONS]   the receiver: POST /api/tickets
+  export [--store FILE]        every stored ticket as one JSON line, oldest first
+  import FILE [--store FILE]   add the tickets of a JSON-lines store (tickets.jsonl of
+                               earlier versions); tickets already there are left alone
 
 serve options:
   --addr HOST:PORT  listen address (default 127.0.0.1:8787; port 0 picks a free one)
-  --store FILE      JSON-lines file of accepted tickets (default tickets.jsonl)
+  --store FILE      SQLite database of accepted tickets (default tickets.db)
   --static DIR      also serve the built widget from DIR
   --csp POLICY      with --static: send this Content-Security-Policy with the files
+  --rate-ip N/SECS      at most N new tickets per client IP in any SECS seconds, or off
+                        (default 20/600); refused with 429 and Retry-After
+  --rate-email N/SECS   the same per e-mail address (default 10/3600)
+  --trust-proxy         take the client IP from X-Real-IP (set it in the proxy in front)
+  --min-fill-ms MS      refuse a ticket whose form.fill_ms is below MS (default 3000;
+                        422 spam.too_fast); a filled form.honeypot is 422 spam.honeypot
+  --require-form        also refuse tickets without form.fill_ms
 
 serve fault injection, for tests only (all off unless given here):
   --fail-next N:STATUS    answer the next N ticket POSTs with STATUS (400-599), store nothing
@@ -57,6 +71,8 @@ fn main() -> ExitCode {
         Some("policy") => checks::policy(rest),
         Some("validate") => checks::validate(rest),
         Some("serve") => serve::run(rest),
+        Some("export") => transfer::export(rest),
+        Some("import") => transfer::import(rest),
         Some("-h" | "--help") => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

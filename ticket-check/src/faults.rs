@@ -18,7 +18,8 @@
 //!                           `"no_reference":N` answers the next N stored tickets `201 {}`;
 //!                           GET /__faults shows them; GET /__tickets/count counts tickets
 
-use crate::http::{Request, Response};
+use crate::serve::reply::Reply;
+use axum::http::{Method, header::RETRY_AFTER};
 use serde::{Deserialize, Serialize};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
@@ -126,8 +127,11 @@ impl Faults {
     }
 
     /// Answers a ticket POST through `receive`, unless a fault says
-    /// otherwise. `None`: close the connection without an answer.
-    pub fn around(&self, receive: impl FnOnce() -> Response) -> Option<Response> {
+    /// otherwise (a hang-up is `Reply::hang_up`).
+    pub async fn around<F>(&self, receive: impl FnOnce() -> F) -> Reply
+    where
+        F: Future<Output = Reply>,
+    {
         let failure = {
             let mut s = self.lock();
             (s.fail_next > 0).then(|| {
@@ -135,60 +139,58 @@ impl Faults {
                 (s.status, s.body.clone())
             })
         };
-        let mut response = match failure {
-            Some((status, Some(body))) => Response {
-                status,
-                content_type: if body.starts_with('<') {
+        let mut reply = match failure {
+            Some((status, Some(body))) => {
+                let content_type = if body.starts_with('<') {
                     "text/html; charset=utf-8"
                 } else {
                     "text/plain; charset=utf-8"
-                },
-                headers: Vec::new(),
-                body: body.into_bytes(),
-            },
-            Some((status, None)) => Response::error(status, "fault", "fault.injected"),
-            None => receive(),
+                };
+                Reply::new(status, content_type, body.into_bytes())
+            }
+            Some((status, None)) => Reply::error(status, "fault", "fault.injected"),
+            None => receive().await,
         };
         let (hang_up, delay_ms, retry_after) = {
             let mut s = self.lock();
             // Only a stored ticket is answered with 200 or 201.
-            let stored = matches!(response.status, 200 | 201);
+            let stored = matches!(reply.status, 200 | 201);
             let hang_up = stored && s.drop_after_store > 0;
             if hang_up {
                 s.drop_after_store -= 1;
             } else if stored && s.no_reference > 0 {
                 s.no_reference -= 1;
-                response.body = b"{}".to_vec();
+                reply.body = b"{}".to_vec();
             }
             (hang_up, s.delay_ms, s.retry_after)
         };
-        std::thread::sleep(Duration::from_millis(delay_ms));
+        tokio::time::sleep(Duration::from_millis(delay_ms)).await;
         if hang_up {
-            return None;
+            return Reply::hang_up();
         }
-        if let (429 | 503, Some(secs)) = (response.status, retry_after) {
-            response.headers.push(("Retry-After", secs.to_string()));
+        if let (429 | 503, Some(secs)) = (reply.status, retry_after) {
+            reply.headers.push((RETRY_AFTER, secs.to_string()));
         }
-        Some(response)
+        reply
     }
 
     /// `GET /__faults` shows the settings; `POST /__faults` replaces them.
-    pub fn control(&self, request: &Request) -> Response {
-        match request.method.as_str() {
-            "GET" => Response::json(200, &settings_json(&self.lock())),
-            "POST" => {
-                let Ok(new) = serde_json::from_slice::<Settings>(&request.body) else {
-                    return Response::error(400, "body", "body.invalid_json");
+    pub fn control(&self, method: &Method, body: &[u8]) -> Reply {
+        match *method {
+            Method::GET => Reply::json(200, &settings_json(&self.lock())),
+            Method::POST => {
+                let Ok(new) = serde_json::from_slice::<Settings>(body) else {
+                    return Reply::error(400, "body", "body.invalid_json");
                 };
                 if let Err((field, code)) = new.check() {
-                    return Response::error(422, field, code);
+                    return Reply::error(422, field, code);
                 }
                 eprintln!("faults now {}", settings_json(&new));
                 let answer = settings_json(&new);
                 *self.lock() = new;
-                Response::json(200, &answer)
+                Reply::json(200, &answer)
             }
-            _ => Response::error(405, "method", "method.not_allowed"),
+            _ => Reply::error(405, "method", "method.not_allowed"),
         }
     }
 }
@@ -213,8 +215,8 @@ mod tests {
         Ok(faults)
     }
 
-    fn answer() -> Response {
-        Response::json(201, &serde_json::json!({ "reference": "LK-1" }))
+    async fn answer() -> Reply {
+        Reply::json(201, &serde_json::json!({ "reference": "LK-1" }))
     }
 
     #[test]
@@ -261,35 +263,37 @@ mod tests {
         }
     }
 
-    #[test]
-    fn failures_then_hang_ups_then_answers() {
+    #[tokio::test]
+    async fn failures_then_hang_ups_then_answers() {
         let faults = parse(&["--fail-next", "2:503", "--retry-after", "1"]).unwrap();
         faults.lock().drop_after_store = 1;
-        let mut received = 0;
-        let mut receive = || {
-            received += 1;
+        let received = std::sync::atomic::AtomicUsize::new(0);
+        let receive = || {
+            received.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             answer()
         };
         for _ in 0..2 {
-            let r = faults.around(&mut receive).unwrap();
+            let r = faults.around(receive).await;
             assert_eq!(r.status, 503);
-            assert_eq!(r.headers, [("Retry-After", "1".to_owned())]);
+            assert_eq!(r.headers, [(RETRY_AFTER, "1".to_owned())]);
         }
-        assert!(faults.around(&mut receive).is_none());
-        assert_eq!(faults.around(&mut receive).unwrap().status, 201);
-        assert_eq!(received, 2);
+        assert!(faults.around(receive).await.hang_up);
+        let r = faults.around(receive).await;
+        assert_eq!((r.status, r.hang_up), (201, false));
+        assert_eq!(received.into_inner(), 2);
     }
 
-    #[test]
-    fn a_rejected_ticket_does_not_use_up_a_hang_up() {
+    #[tokio::test]
+    async fn a_rejected_ticket_does_not_use_up_a_hang_up() {
         let faults = parse(&["--drop-after-store", "1"]).unwrap();
-        let rejected = || Response::error(422, "email", "email.no_at");
-        assert_eq!(faults.around(rejected).unwrap().status, 422);
-        assert!(faults.around(answer).is_none());
+        let rejected = || async { Reply::error(422, "email", "email.no_at") };
+        let r = faults.around(rejected).await;
+        assert_eq!((r.status, r.hang_up), (422, false));
+        assert!(faults.around(answer).await.hang_up);
     }
 
-    #[test]
-    fn a_failure_body_and_a_missing_reference_can_be_injected() {
+    #[tokio::test]
+    async fn a_failure_body_and_a_missing_reference_can_be_injected() {
         let faults = parse(&[]).unwrap();
         {
             let mut s = faults.lock();
@@ -298,21 +302,21 @@ mod tests {
             s.body = Some("<html><h1>Bad gateway</h1></html>".into());
             s.no_reference = 1;
         }
-        let r = faults.around(answer).unwrap();
+        let r = faults.around(answer).await;
         assert_eq!(
             (r.status, r.content_type),
             (502, "text/html; charset=utf-8")
         );
         assert_eq!(r.body, b"<html><h1>Bad gateway</h1></html>");
-        let r = faults.around(answer).unwrap();
+        let r = faults.around(answer).await;
         assert_eq!((r.status, r.body.as_slice()), (201, &b"{}"[..]));
-        let r = faults.around(answer).unwrap();
+        let r = faults.around(answer).await;
         assert_eq!(r.body, br#"{"reference":"LK-1"}"#);
     }
 
-    #[test]
-    fn retry_after_only_on_429_and_503() {
+    #[tokio::test]
+    async fn retry_after_only_on_429_and_503() {
         let faults = parse(&["--fail-next", "1:500", "--retry-after", "4"]).unwrap();
-        assert!(faults.around(answer).unwrap().headers.is_empty());
+        assert!(faults.around(answer).await.headers.is_empty());
     }
 }

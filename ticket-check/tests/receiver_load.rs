@@ -8,7 +8,7 @@ mod common;
 
 use common::{example, start, stored};
 use std::collections::{HashMap, HashSet};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -53,18 +53,12 @@ fn send(addr: SocketAddr, key: &str, body: &str) -> Result<(u16, Option<String>)
     stream
         .write_all(request.as_bytes())
         .map_err(|e| e.to_string())?;
-    let mut answer = String::new();
-    stream
-        .read_to_string(&mut answer)
-        .map_err(|e| e.to_string())?;
-    let status = answer
-        .get(9..12)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("not an HTTP answer: {answer:?}"))?;
-    let reference = answer
-        .split_once("\r\n\r\n")
-        .and_then(|(_, b)| serde_json::from_str::<serde_json::Value>(b).ok())
-        .and_then(|v| v["reference"].as_str().map(str::to_owned));
+    let reply = common::read_reply(&mut stream);
+    if reply.status == 0 {
+        return Err(format!("not an HTTP answer: {:?}", reply.head));
+    }
+    let status = reply.status;
+    let reference = reply.json()["reference"].as_str().map(str::to_owned);
     Ok((status, reference))
 }
 
@@ -75,7 +69,8 @@ fn percentile(sorted: &[Duration], p: usize) -> f64 {
 
 #[test]
 fn two_thousand_posts_from_fifty_clients_store_each_key_exactly_once() {
-    let r = start(&[]);
+    // One client IP and one e-mail address send everything: no rate limits.
+    let r = start(&["--rate-ip", "off", "--rate-email", "off"]);
     let addr: SocketAddr = r.addr.parse().unwrap();
     let template: serde_json::Value = serde_json::from_str(&example()).unwrap();
     let body_for = move |key: &str| {

@@ -1,0 +1,74 @@
+//! `ticket-check serve`: receives tickets at `POST /api/tickets`, validates
+//! them with the same rules as the widget, and stores accepted ones. With
+//! `--static DIR` it also serves the built widget; `--csp POLICY` sends a
+//! Content-Security-Policy with those files, to check that the widget works
+//! on a host page with a strict policy. Test-only fault switches (failures,
+//! delays, dropped answers) are described in faults.rs.
+//!
+//! HTTP/1.1 through hyper with keep-alive and chunked bodies, the routes in
+//! axum (routes.rs); SIGTERM or Ctrl-C stops taking connections and lets the
+//! requests in flight finish.
+
+mod body;
+mod connection;
+mod options;
+pub mod reply;
+mod routes;
+mod spam;
+mod statics;
+mod tickets;
+
+use crate::faults::Faults;
+use crate::limits::Limits;
+use crate::store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub struct State {
+    pub store: Store,
+    pub static_dir: Option<PathBuf>,
+    pub faults: Faults,
+    pub csp: Option<String>,
+    pub limits: Arc<Limits>,
+    pub trust_proxy: bool,
+    pub spam: spam::SpamPolicy,
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    let options = options::parse(args)?;
+    let store =
+        Store::open(&options.store).map_err(|e| format!("{}: {e}", options.store.display()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("could not start the runtime: {e}"))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&options.addr)
+            .await
+            .map_err(|e| format!("{}: {e}", options.addr))?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        // Tests and scripts read this line to learn the port (with --addr
+        // …:0). Only this line goes to stdout, and a closed stdout must not
+        // stop the server (println! would panic): everything else is logged
+        // to stderr.
+        {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = writeln!(out, "listening on http://{local}").and_then(|()| out.flush());
+        }
+        eprintln!("storing tickets in {}", store.path().display());
+        let state = Arc::new(State {
+            store,
+            static_dir: options.static_dir,
+            faults: options.faults,
+            csp: options.csp,
+            limits: Arc::new(Limits::new(options.rate_ip, options.rate_email)),
+            trust_proxy: options.trust_proxy,
+            spam: options.spam,
+        });
+        connection::serve(listener, routes::router(state), connection::stop_signal()).await;
+        eprintln!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}
