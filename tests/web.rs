@@ -898,7 +898,8 @@ async fn three_languages_each_named_in_its_own_script_and_zh_hans_loads_when_wan
 
     // Focus (the keyboard's way of showing intent) starts the fetch.
     let simplified = w.lang_button("zh-Hans");
-    simplified.focus().unwrap();
+    let focus = web_sys::Event::new("focus").unwrap();
+    simplified.dispatch_event(&focus).unwrap();
     settle().await;
     assert_eq!(requests.borrow().len(), 1);
     assert_eq!(requests.borrow()[0].0, "zh-Hans");
@@ -981,6 +982,8 @@ async fn a_simplified_chinese_widget_validates_and_warns_in_simplified_chinese()
     );
     assert!(summary.contains(&hans("err-ip-leading-zero")), "{summary}");
     w.type_text("ip", "192.168.1.1");
+    w.el::<HtmlElement>("ip").focus().unwrap();
+    w.el::<HtmlElement>("ip").blur().unwrap();
     settle().await;
     assert!(
         w.text().contains("192.168.1.1 是私有（局域网）地址"),
