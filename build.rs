@@ -1,8 +1,8 @@
 //! Compiles `locales/<lang>/main.ftl` into one small text "pack" per
 //! language, so the widget ships its texts without a Fluent parser and
 //! resolver, and without any text inside the wasm: the loader fetches the
-//! starting language's pack in parallel with the wasm, and the other one
-//! only when the customer asks for it. The `.ftl` files stay the single
+//! starting language's pack in parallel with the wasm, and the others
+//! only when the customer asks for one. The `.ftl` files stay the single
 //! source of every text.
 //!
 //! What the texts may use: plain text, `{ $variable }`, `{ NUMBER($variable) }`
@@ -54,9 +54,10 @@ use std::path::{Path, PathBuf};
 
 /// (name of the generated constant, locale directory = BCP 47 tag, id of
 /// the language's own name); `Lang` in `src/i18n/mod.rs` refers to these.
-const LOCALES: [(&str, &str, &str); 2] = [
+const LOCALES: [(&str, &str, &str); 3] = [
     ("EN", "en", "lang-name-en"),
     ("ZH_HANT", "zh-Hant", "lang-name-zh-hant"),
+    ("ZH_HANS", "zh-Hans", "lang-name-zh-hans"),
 ];
 
 /// The separators of a pack (see above); `src/i18n/packs.rs` has the same.
@@ -113,7 +114,7 @@ fn main() {
             write_atomically(dir, tag, &pack);
         }
         // Each language's name in itself, for the language buttons: they
-        // show both names before the other language's pack is loaded.
+        // show every name before the other languages' packs are loaded.
         let name = match messages.get(*own_name) {
             Some(name) if !name.contains(is_marker) => name.clone(),
             _ => {

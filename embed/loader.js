@@ -2,7 +2,7 @@
 //   <script type="module" src="ticket-widget.js"></script>
 // scripts/trunk-post-build writes it from this template after every Trunk
 // build, filling in the hashed names of the wasm-bindgen glue, the wasm and
-// the two language packs (each language's texts, written by build.rs).
+// the three language packs (each language's texts, written by build.rs).
 // It is an external module (deferred, never blocks the page) so that a host
 // page needs no inline script under a strict Content-Security-Policy.
 //
@@ -17,7 +17,7 @@ wasm.catch(() => {});
 
 // The wasm holds no text: each language's is a pack file. `load` fetches
 // one, trying three times (after 0.3 s and 0.9 s again) before it gives up.
-const packs = { en: '@PACK_EN@', 'zh-Hant': '@PACK_ZH_HANT@' };
+const packs = { en: '@PACK_EN@', 'zh-Hant': '@PACK_ZH_HANT@', 'zh-Hans': '@PACK_ZH_HANS@' };
 const load = async (tag) => {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -32,12 +32,23 @@ const load = async (tag) => {
 };
 
 // The language the first widget will most likely start in, by the rules of
-// src/i18n/detect.rs: the customer's remembered choice, else the host's
-// data-lang, else the browser's languages (any zh is zh-Hant), else English.
+// src/i18n/detect.rs: the host's data-lang, else the customer's remembered
+// choice, else the browser's languages, else English. Chinese: a script
+// subtag decides (zh-Hans*, zh-Hant*), else the region (TW, HK, MO are
+// zh-Hant); a bare zh and any other region are zh-Hans.
 // Its pack is fetched now, with the wasm. Only a guess: the wasm decides,
 // and fetches another pack if it needs one.
 const lang = (() => {
-  const tag = (t) => (/^zh([-_]|$)/i.test(t) ? 'zh-Hant' : /^en(-|$)/i.test(t) ? 'en' : null);
+  const tag = (t) => {
+    const [first, ...rest] = t.trim().toLowerCase().replace(/_/g, '-').split('-');
+    if (first == 'en') return 'en';
+    if (first != 'zh') return null;
+    if (rest.includes('hans')) return 'zh-Hans';
+    return rest.some((s) => ['hant', 'tw', 'hk', 'mo'].includes(s)) ? 'zh-Hant' : 'zh-Hans';
+  };
+  const host = document.querySelector('[data-ticket-widget]');
+  const fromPage = host?.dataset.lang && tag(host.dataset.lang);
+  if (fromPage) return fromPage;
   try {
     const kept = (localStorage.getItem('ticket-widget.lang') || '').toLowerCase();
     const known = Object.keys(packs).find((t) => t.toLowerCase() == kept);
@@ -45,9 +56,7 @@ const lang = (() => {
   } catch {
     // Storage refused (private browsing): no remembered choice.
   }
-  const host = document.querySelector('[data-ticket-widget]');
-  const tags = [host?.dataset.lang, ...(navigator.languages || [])];
-  return tags.map((t) => t && tag(t.trim())).find(Boolean) || 'en';
+  return [...(navigator.languages || [])].map((t) => t && tag(t)).find(Boolean) || 'en';
 })();
 const text = load(lang);
 text.catch(() => {});

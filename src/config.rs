@@ -10,7 +10,7 @@ pub struct WidgetConfig {
     /// Where tickets are POSTed. Missing means the widget cannot work, and
     /// says so instead of showing a form that fails at the end.
     pub endpoint: Option<String>,
-    /// `data-lang`: the host page's language, a hint for the first language.
+    /// `data-lang`: the host page's language, the first rule of `i18n::initial_lang`.
     pub lang: Option<String>,
     /// Makes element ids unique when a page holds several widgets.
     pub instance: usize,

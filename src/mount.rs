@@ -71,19 +71,28 @@ pub fn mount(host: web_sys::HtmlElement) -> bool {
             host_events::emit_error(&host, "load", None);
         }
     };
-    // A wrong configuration is explained in both languages (ConfigNotice),
-    // so such a widget waits for the other pack as well; only its own is
+    // A wrong configuration is explained in every language (ConfigNotice),
+    // so such a widget waits for the other packs as well; only its own is
     // required.
     if has_problems {
-        let other = match lang {
-            Lang::En => Lang::ZhHant,
-            Lang::ZhHant => Lang::En,
-        };
-        i18n::when_loaded(other, move |_| i18n::when_loaded(lang, done));
+        // All fetched at once; then waited for one after the other.
+        Lang::ALL.into_iter().for_each(i18n::prefetch);
+        when_all_settled(
+            Lang::ALL.to_vec(),
+            Box::new(move || i18n::when_loaded(lang, done)),
+        );
     } else {
         i18n::when_loaded(lang, done);
     }
     true
+}
+
+/// Calls `done` once each of `langs` is loaded or could not be had.
+fn when_all_settled(mut langs: Vec<Lang>, done: Box<dyn FnOnce()>) {
+    match langs.pop() {
+        Some(lang) => i18n::when_loaded(lang, move |_| when_all_settled(langs, done)),
+        None => done(),
+    }
 }
 
 fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {

@@ -64,5 +64,13 @@ mod tests {
         assert!(text.contains("IP address concerned: 203.0.113.9"));
         assert!(text.contains("Message:\nWhich gateway?\nThanks"));
         assert!(!text.contains("Name"), "empty fields are left out");
+
+        let text = ticket_as_text(&t, Lang::ZhHans);
+        assert!(
+            text.contains("问题类别: IP 地址咨询 (technical.ip)"),
+            "{text}"
+        );
+        assert!(text.contains("相关 IP 地址: 203.0.113.9"), "{text}");
+        assert!(text.contains("内容:\nWhich gateway?\nThanks"), "{text}");
     }
 }

@@ -70,6 +70,52 @@ async fn routing_ticket_in_traditional_chinese_arrives_with_its_trace_summary() 
 
 #[tokio::test]
 #[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn mainland_ticket_in_simplified_chinese_arrives_with_its_locale() {
+    let h = Harness::start("procedures-zh-hans").await;
+    h.open().await;
+    h.switch_language("zh-Hans").await;
+    h.wait_for_text("提交技术支持工单").await;
+    h.choose("china.procedures").await;
+    h.wait_for_text("关于域名备案、服务器内容限制等中国大陆特有规定")
+        .await;
+    h.click_button("下一步").await;
+
+    // Nothing filled in: the errors come in zh-Hans, with a full-width colon.
+    h.click_button("下一步").await;
+    h.wait_for_text("请修正以下各项：").await;
+    h.wait_for_text("电子邮箱：请填写此项。").await;
+
+    h.type_into("ltw0-email", "wang.fang@example.cn").await;
+    h.type_into("ltw0-subject", "ICP 备案需要准备哪些资料")
+        .await;
+    h.type_into(
+        "ltw0-message",
+        "我们打算在贵司的服务器上运行公司网站，请问办理 ICP 备案需要哪些步骤？",
+    )
+    .await;
+    h.click_button("下一步").await;
+
+    h.wait_for_text("以下正是将发送给利群主机客服的内容").await;
+    h.screenshot("procedures-zh-hans-review").await;
+    h.click_button("提交工单").await;
+    let reference = h.reference().await;
+    h.wait_for_text("已收到您的工单").await;
+    h.screenshot("procedures-zh-hans-done").await;
+
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1, "exactly one ticket stored");
+    let record = &stored[0];
+    assert_eq!(record["reference"], reference.as_str());
+    let ticket = &record["ticket"];
+    assert_eq!(ticket["category"], "china.procedures");
+    assert_eq!(ticket["locale"], "zh-Hans");
+    assert_eq!(ticket["email"], "wang.fang@example.cn");
+    assert_eq!(ticket["subject"], "ICP 备案需要准备哪些资料");
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn english_inquiry_arrives_and_the_circumvention_dialog_records_consent() {
     let h = Harness::start("inquiry-en").await;
     h.open().await;

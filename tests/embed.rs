@@ -144,6 +144,16 @@ async fn every_step_passes_axe_in_traditional_chinese_in_both_themes_and_at_320p
 }
 
 #[tokio::test]
+#[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
+async fn every_step_passes_axe_in_simplified_chinese_in_both_themes_and_at_320px() {
+    every_step_passes_axe(
+        "zh-Hans",
+        "每天晚上八点以后，连接办公室的 VPN 会断开，延迟超过 300ms。",
+    )
+    .await;
+}
+
+#[tokio::test]
 #[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn the_keyboard_alone_completes_a_ticket() {
     let h = Harness::start("keyboard").await;
@@ -654,6 +664,80 @@ async fn a_cold_page_fetches_one_language_pack_and_the_other_only_when_asked_for
     h.switch_language("zh-Hant").await;
     h.wait_for_text("開立支援工單").await;
     assert_eq!(packs_fetched(&h).await.len(), 2);
+
+    // The third language: its pack too only when reached for.
+    let button = h.wait_for(Locator::Css("button[lang='zh-Hans']")).await;
+    let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: button.clone(),
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    h.client.perform_actions(hover).await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while packs_fetched(&h).await.len() < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "hovering fetched nothing"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(packs_fetched(&h).await[2].starts_with("ticket-widget-zh-Hans-"));
+    button.click().await.unwrap();
+    h.wait_for_text("提交技术支持工单").await;
+    assert_eq!(value_of(&h, "ltw0-email").await, "packs@example.com");
+    assert_eq!(value_of(&h, "ltw0-message").await, "續約價格是多少？");
+    assert_eq!(packs_fetched(&h).await.len(), 3);
+    assert_eq!(h.recorded("errors").await, Vec::<Json>::new());
+    h.finish().await;
+}
+
+/// The browser's languages choose the starting language, through the
+/// loader's early guess and the widget's own negotiation alike: a mainland
+/// browser starts in zh-Hans and fetches that pack only; a remembered
+/// choice then wins over the browser.
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn the_browsers_languages_pick_the_starting_pack_and_a_remembered_choice_wins() {
+    let h = Harness::start("packs-negotiation").await;
+    h.open().await;
+    let agent = h.execute("return navigator.userAgent;", vec![]).await;
+    let rows = [
+        ("zh-CN,zh;q=0.9,en;q=0.8", "zh-Hans", "提交技术支持工单"),
+        ("zh-SG", "zh-Hans", "提交技术支持工单"),
+        ("zh", "zh-Hans", "提交技术支持工单"),
+        ("zh-HK,en", "zh-Hant", "開立支援工單"),
+        ("zh-TW", "zh-Hant", "開立支援工單"),
+        ("fr-FR,de", "en", "Open a support ticket"),
+    ];
+    for (accept, tag, title) in rows {
+        h.cdp(
+            "Emulation.setUserAgentOverride",
+            json!({ "userAgent": agent, "acceptLanguage": accept }),
+        )
+        .await;
+        h.open().await;
+        h.wait_for(Locator::Css(&format!("section.ltw[lang='{tag}']")))
+            .await;
+        h.wait_for_text(title).await;
+        let fetched = packs_fetched(&h).await;
+        assert!(
+            fetched.len() == 1 && fetched[0].starts_with(&format!("ticket-widget-{tag}-")),
+            "{accept}: {fetched:?}"
+        );
+    }
+
+    // Chosen once, remembered: it wins over the browser's languages.
+    h.switch_language("zh-Hans").await;
+    h.wait_for_text("提交技术支持工单").await;
+    h.open().await;
+    h.wait_for(Locator::Css("section.ltw[lang='zh-Hans']"))
+        .await;
+    let fetched = packs_fetched(&h).await;
+    assert!(
+        fetched.len() == 1 && fetched[0].starts_with("ticket-widget-zh-Hans-"),
+        "the loader guessed the remembered language: {fetched:?}"
+    );
     assert_eq!(h.recorded("errors").await, Vec::<Json>::new());
     h.finish().await;
 }
@@ -679,7 +763,7 @@ async fn a_language_pack_that_cannot_be_fetched_is_told_and_never_loses_anything
     .await;
     h.switch_language("zh-Hant").await;
     // Three attempts, 0.3 s and 0.9 s apart.
-    h.wait_for_text("The other language could not be loaded")
+    h.wait_for_text("The chosen language could not be loaded")
         .await;
     assert_eq!(
         value_of(&h, "ltw0-message").await,

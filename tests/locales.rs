@@ -114,15 +114,33 @@ fn computed_ids() -> BTreeSet<String> {
 
 #[test]
 fn every_locale_has_the_same_messages() {
+    assert_eq!(Lang::ALL.len(), 3);
     let en = message_ids(Lang::En);
-    let zh = message_ids(Lang::ZhHant);
-    let only_en: Vec<_> = en.difference(&zh).collect();
-    let only_zh: Vec<_> = zh.difference(&en).collect();
-    assert!(
-        only_en.is_empty() && only_zh.is_empty(),
-        "missing in zh-Hant: {only_en:?}\nmissing in en: {only_zh:?}"
-    );
-    println!("locales: {} messages in each of en and zh-Hant", en.len());
+    for lang in Lang::ALL {
+        let other = message_ids(lang);
+        let only_en: Vec<_> = en.difference(&other).collect();
+        let only_other: Vec<_> = other.difference(&en).collect();
+        assert!(
+            only_en.is_empty() && only_other.is_empty(),
+            "missing in {}: {only_en:?}\nmissing in en: {only_other:?}",
+            lang.tag()
+        );
+    }
+    let tags: Vec<_> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    println!("locales: {} messages in each of {tags:?}", en.len());
+}
+
+/// The receiver accepts exactly the languages the widget speaks.
+#[test]
+fn the_receiver_accepts_every_language_of_the_widget() {
+    let mut widget: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    let mut core = ticket_core::validate::LOCALES.to_vec();
+    widget.sort_unstable();
+    core.sort_unstable();
+    assert_eq!(widget, core);
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+    }
 }
 
 #[test]
@@ -166,6 +184,21 @@ fn texts_follow_the_scope_of_service() {
     );
     assert_eq!(tr(Lang::ZhHant, "cat-china-kyc-title"), "KYC（實名登記）");
     assert!(tr(Lang::ZhHant, "notice-circumvention").contains("恕不另行通知"));
+    // zh-Hans: the seed's Traditional titles in mainland wording.
+    for (id, text) in [
+        ("group-inquiry-title", "咨询类别"),
+        ("group-technical-title", "技术类别"),
+        ("group-china-title", "中国大陆合规专线"),
+        ("cat-inquiry-price-title", "价格咨询"),
+        ("cat-inquiry-plan-title", "套餐配置细则"),
+        ("cat-technical-nic-title", "单网卡能否通网"),
+        ("cat-technical-routing-title", "路由报障"),
+        ("notice-circumvention-title", "重要声明"),
+    ] {
+        assert_eq!(tr(Lang::ZhHans, id), text, "{id}");
+    }
+    assert!(tr(Lang::ZhHans, "notice-circumvention").contains("恕不另行通知"));
+    assert!(tr(Lang::ZhHans, "cat-technical-ip-scope").contains("子网掩码等信息"));
     assert!(tr(Lang::En, "cat-technical-general-excluded").contains("customer-installed software"));
     // Arguments come out without Unicode isolation marks.
     assert_eq!(
@@ -436,6 +469,8 @@ fn counts_take_their_plural_form() {
     assert_eq!(detected(Lang::En, 0), "Recognised: mtr, 0 hops");
     assert_eq!(detected(Lang::En, 2), "Recognised: mtr, 2 hops");
     assert_eq!(detected(Lang::ZhHant, 1), "已辨識：mtr，共 1 個躍點");
+    assert_eq!(detected(Lang::ZhHans, 1), "已识别：mtr，共 1 个跃点");
+    assert_eq!(detected(Lang::ZhHans, 2), "已识别：mtr，共 2 个跃点");
 }
 
 /// The language buttons show each language's name from the wasm (build.rs
@@ -482,8 +517,11 @@ fn chinese_texts_use_chinese_punctuation() {
         |c: &char| ('\u{3000}'..='\u{9fff}').contains(c) || ('\u{ff00}'..='\u{ffef}').contains(c);
     let ascii = |c: &char| ",:;()!?".contains(*c);
     let mut found = Vec::new();
-    for id in message_ids(Lang::ZhHant) {
-        let text = tr(Lang::ZhHant, &id);
+    for (lang, id) in [Lang::ZhHant, Lang::ZhHans]
+        .into_iter()
+        .flat_map(|lang| message_ids(lang).into_iter().map(move |id| (lang, id)))
+    {
+        let text = tr(lang, &id);
         let chars: Vec<char> = text.chars().collect();
         let at = |i: usize| chars.get(i);
         let wrong = (0..chars.len()).any(|i| {
@@ -496,7 +534,7 @@ fn chinese_texts_use_chinese_punctuation() {
             before.is_some_and(chinese) || after.is_some_and(chinese) || spaced
         });
         if wrong {
-            found.push(format!("{id}: {text}"));
+            found.push(format!("{} {id}: {text}", lang.tag()));
         }
     }
     assert!(
@@ -505,6 +543,7 @@ fn chinese_texts_use_chinese_punctuation() {
         found.join("\n")
     );
     assert_eq!(tr(Lang::ZhHant, "list-separator"), "、");
+    assert_eq!(tr(Lang::ZhHans, "list-separator"), "、");
     assert_eq!(
         ticket_widget::i18n::tr_args(
             Lang::ZhHant,
@@ -516,4 +555,57 @@ fn chinese_texts_use_chinese_punctuation() {
         ),
         "電子郵件：請填寫此欄位。"
     );
+}
+
+/// zh-Hans is written for mainland readers, not converted character by
+/// character from zh-Hant: no Traditional characters, and mainland terms
+/// where Taiwan and Hong Kong say otherwise.
+#[test]
+fn simplified_chinese_uses_simplified_characters_and_mainland_terms() {
+    use ticket_widget::i18n::tr;
+    // Traditional forms of characters these texts use (or would, converted
+    // carelessly); each differs from its Simplified form.
+    const TRADITIONAL: &str = "們這與資訊體網號點單務選擇將為請輸內時會從開關於問題類別項過詢價優費條啟動發錯誤碼區範圍圖個說處連線電郵複製貼執後樣態嘗試狀戶帳紀錄實際驗稱護權屬雙";
+    // Taiwan / Hong Kong wording that a mainland reader would not use, as
+    // they read after a character conversion.
+    const NOT_MAINLAND: [&str; 14] = [
+        "资讯",
+        "伺服器",
+        "预设",
+        "登入",
+        "软体",
+        "网路",
+        "位址",
+        "记忆体",
+        "硬体",
+        "作业系统",
+        "程式",
+        "视讯",
+        "连接埠",
+        "权杖",
+    ];
+    let mut found = Vec::new();
+    for id in message_ids(Lang::ZhHans) {
+        if id.starts_with("lang-name-") {
+            continue; // each language's own name is in its own script
+        }
+        let text = tr(Lang::ZhHans, &id);
+        if let Some(c) = text.chars().find(|c| TRADITIONAL.contains(*c)) {
+            found.push(format!("{id}: Traditional {c} in {text}"));
+        }
+        if let Some(term) = NOT_MAINLAND.iter().find(|t| text.contains(*t)) {
+            found.push(format!("{id}: {term} in {text}"));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    for (id, term) in [
+        ("cat-technical-ip-scope", "信息"),
+        ("cat-technical-boot-scope", "服务器"),
+        ("cat-technical-nic-title", "网卡"),
+        ("cat-technical-general-excluded", "软件"),
+        ("field-email-label", "邮箱"),
+        ("err-ip-port", "端口"),
+    ] {
+        assert!(tr(Lang::ZhHans, id).contains(term), "{id} lacks {term}");
+    }
 }

@@ -15,6 +15,11 @@ const SEED: &str = concat!(
     "/../shared/seed/scope-of-service.txt"
 );
 
+/// The languages the seed is written in. zh-Hans is not one: its texts are
+/// the seed's Traditional Chinese in mainland wording, not character for
+/// character (tests/locales.rs checks its titles).
+const SEED_LANGS: [Lang; 2] = [Lang::En, Lang::ZhHant];
+
 /// The English part of the seed starts with this line; the Chinese is before it.
 const ENGLISH_START: &str = "LeiKwan Host Support Ticket Scope of Service";
 
@@ -74,7 +79,7 @@ fn sections(part: &str) -> Vec<Section> {
 fn normalise(lang: Lang, seed: &str) -> String {
     match lang {
         Lang::En => seed.to_owned(),
-        Lang::ZhHant => seed
+        Lang::ZhHant | Lang::ZhHans => seed
             .replace(" (", "（")
             .replace('(', "（")
             .replace(')', "）")
@@ -92,7 +97,7 @@ fn seed_part(lang: Lang) -> (Vec<Section>, Vec<Section>) {
         .unwrap_or_else(|| panic!("{SEED}: no line {ENGLISH_START:?}"));
     let part = match lang {
         Lang::En => en,
-        Lang::ZhHant => zh,
+        Lang::ZhHant | Lang::ZhHans => zh,
     };
     sections(part)
         .into_iter()
@@ -109,7 +114,7 @@ fn compare(problems: &mut Vec<String>, what: String, text: String, seed: String)
 #[test]
 fn group_and_category_texts_are_the_seeds() {
     let (mut problems, mut checked) = (Vec::new(), 0);
-    for lang in Lang::ALL {
+    for lang in SEED_LANGS {
         let (groups, _) = seed_part(lang);
         assert_eq!(groups.len(), Group::ALL.len(), "{}: groups", lang.tag());
         for (group, section) in Group::ALL.into_iter().zip(&groups) {
@@ -157,7 +162,7 @@ fn group_and_category_texts_are_the_seeds() {
 
 #[test]
 fn the_important_notice_is_the_seeds() {
-    for lang in Lang::ALL {
+    for lang in SEED_LANGS {
         let (_, others) = seed_part(lang);
         let title = tr(lang, "notice-circumvention-title");
         let at = others

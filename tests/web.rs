@@ -36,7 +36,7 @@ fn mount(lang: &str, instance: usize) -> Mounted {
     // A language remembered by an earlier test must not leak into this one.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    // Both languages' texts, as build.rs wrote them, without the network.
+    // Every language's texts, as build.rs wrote them, without the network.
     i18n::install_built_packs();
     i18n::set_loader(None);
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -776,4 +776,254 @@ async fn markup_in_every_field_and_in_a_trace_never_becomes_elements_on_any_step
         settle().await;
         w.assert_inert(&format!("{category}: a new ticket"));
     }
+}
+
+// Simplified Chinese, the third language.
+
+fn hans(key: &str) -> String {
+    tr(Lang::ZhHans, key)
+}
+
+/// Sets what `navigator.languages` returns (an own property shadowing the
+/// prototype's getter); `None` takes it away again.
+fn set_browser_languages(tags: Option<&[&str]>) {
+    let navigator = web_sys::window().unwrap().navigator();
+    let navigator: &js_sys::Object = navigator.unchecked_ref();
+    match tags {
+        Some(tags) => {
+            let list: js_sys::Array = tags.iter().map(|t| JsValue::from_str(t)).collect();
+            let descriptor = js_sys::Object::new();
+            js_sys::Reflect::set(&descriptor, &"value".into(), &list).unwrap();
+            js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+            js_sys::Object::define_property(navigator, &"languages".into(), &descriptor);
+        }
+        None => {
+            js_sys::Reflect::delete_property(navigator, &"languages".into()).unwrap();
+        }
+    }
+}
+
+/// Every row of the negotiation, fed through the browser itself: the
+/// host's `data-lang`, then the remembered choice, then `navigator.languages`.
+#[wasm_bindgen_test]
+async fn the_starting_language_follows_data_lang_then_the_remembered_choice_then_the_browser() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let rows: [(&[&str], Lang); 14] = [
+        (&["zh-CN"], Lang::ZhHans),
+        (&["zh-SG"], Lang::ZhHans),
+        (&["zh-Hans"], Lang::ZhHans),
+        (&["zh-Hans-HK"], Lang::ZhHans),
+        (&["zh-TW"], Lang::ZhHant),
+        (&["zh-HK"], Lang::ZhHant),
+        (&["zh-MO"], Lang::ZhHant),
+        (&["zh-Hant"], Lang::ZhHant),
+        (&["zh-Hant-CN"], Lang::ZhHant),
+        (&["zh"], Lang::ZhHans),
+        (&["fr", "zh-HK"], Lang::ZhHant),
+        (&["en-GB", "zh-CN"], Lang::En),
+        (&["ja", "de"], Lang::En),
+        (&[], Lang::En),
+    ];
+    for (tags, expected) in rows {
+        set_browser_languages(Some(tags));
+        assert_eq!(i18n::initial_lang(None), expected, "{tags:?}");
+    }
+
+    // The remembered choice beats the browser; data-lang beats both.
+    set_browser_languages(Some(&["zh-TW"]));
+    storage.set_item("ticket-widget.lang", "zh-Hans").unwrap();
+    assert_eq!(i18n::initial_lang(None), Lang::ZhHans);
+    assert_eq!(i18n::initial_lang(Some("en")), Lang::En);
+    assert_eq!(i18n::initial_lang(Some("zh-HK")), Lang::ZhHant);
+    assert_eq!(i18n::initial_lang(Some("zh")), Lang::ZhHans);
+    // A data-lang the widget does not speak leaves it to the others.
+    assert_eq!(i18n::initial_lang(Some("fr")), Lang::ZhHans);
+    storage.clear().unwrap();
+    assert_eq!(i18n::initial_lang(Some("fr")), Lang::ZhHant);
+
+    // A whole widget, mounted as the loader mounts it, without data-lang.
+    i18n::install_built_packs();
+    i18n::set_loader(None);
+    set_browser_languages(Some(&["zh-CN", "en"]));
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-endpoint", "/api/tickets").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    assert!(ticket_widget::mount::mount(host.clone()));
+    until("the widget", || {
+        host.query_selector(".ltw").unwrap().is_some()
+    })
+    .await;
+    settle().await;
+    let section = host.query_selector(".ltw").unwrap().unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("zh-Hans"));
+    let title = host.query_selector(".ltw-title").unwrap().unwrap();
+    assert_eq!(title.text_content().unwrap(), hans("widget-title"));
+    set_browser_languages(None);
+    host.remove();
+}
+
+/// Three buttons, each language named in its own script; switching among
+/// them keeps everything typed, and the zh-Hans pack is fetched only once
+/// the customer shows intent.
+#[wasm_bindgen_test]
+async fn three_languages_each_named_in_its_own_script_and_zh_hans_loads_when_wanted() {
+    let w = mount("en", 30);
+    i18n::forget_pack(Lang::ZhHans);
+    let requests = fake_loader();
+    settle().await;
+    let names: Vec<(String, String)> = {
+        let buttons = w.root.query_selector_all("button.ltw-lang").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .map(|b| (b.get_attribute("lang").unwrap(), b.text_content().unwrap()))
+            .collect()
+    };
+    assert_eq!(
+        names,
+        [
+            ("zh-Hans".to_owned(), "简体中文".to_owned()),
+            ("zh-Hant".to_owned(), "繁體中文".to_owned()),
+            ("en".to_owned(), "English".to_owned()),
+        ]
+    );
+    w.choose("technical.routing").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w.type_text("email", "wang@example.cn");
+    w.type_text("trace", MTR);
+    w.type_text("message", "晚上丢包严重，请帮忙检查。");
+    settle().await;
+    assert!(requests.borrow().is_empty(), "nothing fetched unasked");
+
+    // Focus (the keyboard's way of showing intent) starts the fetch.
+    let simplified = w.lang_button("zh-Hans");
+    let focus = web_sys::Event::new("focus").unwrap();
+    simplified.dispatch_event(&focus).unwrap();
+    settle().await;
+    assert_eq!(requests.borrow().len(), 1);
+    assert_eq!(requests.borrow()[0].0, "zh-Hans");
+    simplified.click();
+    settle().await;
+    assert_eq!(
+        simplified.get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
+    let resolve = requests.borrow()[0].1.clone();
+    resolve
+        .call1(&JsValue::NULL, &i18n::built_pack(Lang::ZhHans).into())
+        .unwrap();
+    until("the switch to zh-Hans", || {
+        w.title() == hans("widget-title")
+    })
+    .await;
+    settle().await;
+    assert_eq!(
+        simplified.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(w.value("email"), "wang@example.cn");
+    assert_eq!(w.value("trace"), MTR);
+    assert_eq!(w.value("message"), "晚上丢包严重，请帮忙检查。");
+    assert!(w.text().contains(&hans("field-trace-label")));
+    assert!(w.text().contains("已识别：mtr --report"), "{}", w.text());
+
+    // Among all three, at once now, and nothing typed lost.
+    for tag in ["zh-Hant", "en", "zh-Hans"] {
+        w.lang_button(tag).click();
+        settle().await;
+        let lang = Lang::from_tag(tag).unwrap();
+        assert_eq!(w.title(), tr(lang, "widget-title"), "{tag}");
+        assert_eq!(w.value("message"), "晚上丢包严重，请帮忙检查。");
+        assert_eq!(w.value("trace"), MTR);
+    }
+    assert_eq!(requests.borrow().len(), 1, "fetched once");
+    assert_eq!(
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("ticket-widget.lang")
+            .unwrap()
+            .as_deref(),
+        Some("zh-Hans"),
+        "the choice is remembered"
+    );
+}
+
+/// Validation, the error summary, the IP scope, the policy hint and dialog
+/// all speak zh-Hans.
+#[wasm_bindgen_test]
+async fn a_simplified_chinese_widget_validates_and_warns_in_simplified_chinese() {
+    let w = mount("zh-Hans", 31);
+    settle().await;
+    assert_eq!(w.title(), hans("widget-title"));
+    w.button(&hans("btn-next")).click();
+    settle().await;
+    assert!(w.text().contains(&hans("category-required")));
+
+    w.choose("technical.ip").await;
+    w.button(&hans("btn-next")).click();
+    settle().await;
+    w.type_text("email", "not-an-address");
+    w.type_text("ip", "010.0.0.1");
+    w.button(&hans("btn-next")).click();
+    settle().await;
+    let summary = w.el::<HtmlElement>("error-summary").text_content().unwrap();
+    assert!(summary.contains(&hans("error-summary-title")), "{summary}");
+    assert!(
+        summary.contains(&format!(
+            "{}：{}",
+            hans("field-email-label"),
+            hans("err-email-no-at")
+        )),
+        "{summary}"
+    );
+    assert!(summary.contains(&hans("err-ip-leading-zero")), "{summary}");
+    w.type_text("ip", "192.168.1.1");
+    w.el::<HtmlElement>("ip").focus().unwrap();
+    w.el::<HtmlElement>("ip").blur().unwrap();
+    settle().await;
+    assert!(
+        w.text().contains("192.168.1.1 是私有（局域网）地址"),
+        "{}",
+        w.text()
+    );
+
+    w.button(&hans("btn-back")).click();
+    settle().await;
+    w.choose("inquiry.price").await;
+    w.button(&hans("btn-next")).click();
+    settle().await;
+    w.type_text("email", "li@example.cn");
+    w.type_text("subject", "套餐价格");
+    w.type_text("message", "请问哪个套餐适合给家人用 Shadowsocks 翻墙？");
+    settle().await;
+    assert!(
+        w.text().contains("与翻墙软件相关的工单会被直接关闭"),
+        "{}",
+        w.text()
+    );
+    w.button(&hans("btn-next")).click();
+    settle().await;
+    w.button(&hans("btn-submit")).click();
+    settle().await;
+    let dialog: web_sys::HtmlDialogElement = w
+        .root
+        .query_selector("dialog")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(dialog.open(), "the policy dialog should be open");
+    let dialog_text = dialog.text_content().unwrap();
+    assert!(dialog_text.contains(&hans("policy-dialog-title")));
+    assert!(dialog_text.contains(&hans("notice-circumvention")));
+    w.button(&hans("policy-dialog-edit")).click();
+    settle().await;
+    assert_eq!(
+        w.value("message"),
+        "请问哪个套餐适合给家人用 Shadowsocks 翻墙？"
+    );
 }

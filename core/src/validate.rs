@@ -222,7 +222,9 @@ fn check_category_field(
     }
 }
 
-pub const LOCALES: &[&str] = &["en", "zh-Hant"];
+/// The languages the widget speaks (BCP 47 tags, as its `Lang::tag`; the
+/// widget's locale test checks the two lists agree).
+pub const LOCALES: &[&str] = &["en", "zh-Hant", "zh-Hans"];
 
 /// Everything wrong with a ticket, as the receiver sees it. Empty means valid.
 pub fn validate_ticket(t: &Ticket) -> Vec<FieldError> {
@@ -307,6 +309,24 @@ mod tests {
     #[test]
     fn a_plain_inquiry_is_valid() {
         assert!(validate_ticket(&ticket("inquiry.plan")).is_empty());
+    }
+
+    #[test]
+    fn every_language_of_the_widget_is_accepted_and_no_other() {
+        for locale in ["en", "zh-Hant", "zh-Hans"] {
+            let mut t = ticket("inquiry.plan");
+            t.locale = locale.into();
+            assert!(validate_ticket(&t).is_empty(), "{locale}");
+        }
+        for locale in ["zh-CN", "zh", "zh-hans", "fr", ""] {
+            let mut t = ticket("inquiry.plan");
+            t.locale = locale.into();
+            assert_eq!(
+                codes(&t),
+                [("locale".into(), "locale.unknown".into())],
+                "{locale}"
+            );
+        }
     }
 
     #[test]

@@ -288,3 +288,17 @@ fn the_schema_lists_every_trace_format_by_its_payload_name() {
         );
     }
 }
+
+#[test]
+fn the_schema_lists_every_locale_the_receiver_accepts() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/ticket.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let listed = &schema["properties"]["locale"]["enum"];
+    assert_eq!(listed, &serde_json::json!(ticket_core::validate::LOCALES));
+}

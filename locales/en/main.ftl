@@ -12,11 +12,12 @@ widget-intro = To answer you promptly, LeiKwan Host support accepts tickets with
 lang-switch-label = Language
 lang-name-en = English
 lang-name-zh-hant = 繁體中文
+lang-name-zh-hans = 简体中文
 # Between the items of a list in running text (policy terms, secret kinds,
 # hop hosts) and between two sentences shown as one text.
 list-separator = {", "}
 sentence-separator = {" "}
-lang-load-failed = The other language could not be loaded. Check your connection and try again; everything you typed is kept.
+lang-load-failed = The chosen language could not be loaded. Check your connection and try again; everything you typed is kept.
 step-progress = Step { $current } of { $total }: { $name }
 step-category = Topic
 step-details = Details

@@ -11,10 +11,11 @@ widget-intro = 為了提升服務效率並確保您的問題能得到及時處�
 lang-switch-label = 語言
 lang-name-en = English
 lang-name-zh-hant = 繁體中文
+lang-name-zh-hans = 简体中文
 # 文中清單各項之間（政策用語、機密種類、躍點主機），以及合併顯示的兩個句子之間。
 list-separator = 、
 sentence-separator = {""}
-lang-load-failed = 無法載入另一種語言。請檢查網路連線後再試；您輸入的內容都會保留。
+lang-load-failed = 無法載入所選的語言。請檢查網路連線後再試；您輸入的內容都會保留。
 step-progress = 第 { $current } 步，共 { $total } 步：{ $name }
 step-category = 問題類別
 step-details = 詳細資料

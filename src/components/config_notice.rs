@@ -2,7 +2,7 @@ use crate::config::ConfigProblem;
 use crate::i18n::{Lang, key, tr, tr_args};
 use leptos::prelude::*;
 
-/// What the host page set up wrong, in both languages at once: whoever
+/// What the host page set up wrong, in every language at once: whoever
 /// reads it (the customer or the page's developer) may not be able to
 /// switch languages in a widget that cannot start.
 #[component]

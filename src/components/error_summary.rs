@@ -44,6 +44,11 @@ fn ErrorList() -> impl IntoView {
                     .error_of(key)
                     .map(|code| i18n.text(&keys::error(&code)))
                     .unwrap_or_default();
+                // Chinese joins them with a full-width colon.
+                let item = i18n.t_args(
+                    "error-summary-item",
+                    &[("label", label), ("message", message)],
+                );
                 let follow = move |ev: leptos::ev::MouseEvent| {
                     ev.prevent_default();
                     focus.ask(key);
@@ -51,7 +56,7 @@ fn ErrorList() -> impl IntoView {
                 view! {
                     <li>
                         <a href=format!("#{}", config.id(key)) on:click=follow>
-                            {i18n.t_args("error-summary-item", &[("label", label), ("message", message)])}
+                            {item}
                         </a>
                     </li>
                 }

@@ -2,11 +2,14 @@ use super::context::use_config;
 use crate::i18n::{Lang, prefetch, remember_lang, use_i18n, when_loaded};
 use leptos::prelude::*;
 
-/// Two buttons, each named in its own language so a customer who cannot read
-/// the current one still finds theirs (the names are built into the wasm:
-/// `lang-name-en` and `lang-name-zh-hant`, each from its own `.ftl`).
+/// One button per language (简体中文, 繁體中文, English), each named in its
+/// own language and script so a customer who cannot read the current one
+/// still finds theirs (the names are built into the wasm: `lang-name-*`,
+/// each from its own `.ftl`). Plain buttons in the tab order, so the
+/// keyboard reaches and presses them as any other; `aria-pressed` tells
+/// which is current.
 ///
-/// Only the current language's texts are loaded at first. The other
+/// Only the current language's texts are loaded at first. Another
 /// language's pack is fetched as soon as the customer shows intent (the
 /// pointer enters its button, which a touch does too, or the button gets
 /// focus), so the click is normally instant. If it is not there yet, the

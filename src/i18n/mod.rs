@@ -23,16 +23,19 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 pub enum Lang {
     En,
     ZhHant,
+    ZhHans,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::ZhHant, Lang::En];
+    /// In the order the language buttons show them.
+    pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
     /// BCP 47 tag, as used for `lang` attributes and the payload's `locale`.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
         }
     }
 
@@ -48,9 +51,11 @@ impl Lang {
         match self {
             Lang::En => NAME_EN,
             Lang::ZhHant => NAME_ZH_HANT,
+            Lang::ZhHans => NAME_ZH_HANS,
         }
     }
 
+    /// The index of the language's pack slot (`packs.rs`).
     fn index(self) -> usize {
         self as usize
     }

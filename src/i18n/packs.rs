@@ -32,13 +32,15 @@ enum State {
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    static PACKS: RefCell<[State; 2]> = const { RefCell::new([State::Missing, State::Missing]) };
+    static PACKS: RefCell<[State; 3]> = const {
+        RefCell::new([State::Missing, State::Missing, State::Missing])
+    };
 }
 
 // Native code (tests, tools) has the packs built in; the browser fetches them.
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
-    static PACKS: RefCell<[State; 2]> = RefCell::new([Lang::En, Lang::ZhHant].map(|lang| {
+    static PACKS: RefCell<[State; 3]> = RefCell::new([Lang::En, Lang::ZhHant, Lang::ZhHans].map(|lang| {
         parse(built_pack(lang)).map_or(State::Failed, State::Loaded)
     }));
 }
@@ -54,10 +56,11 @@ pub fn built_pack(lang: Lang) -> &'static str {
     match lang {
         Lang::En => include_str!(concat!(env!("OUT_DIR"), "/packs/en.txt")),
         Lang::ZhHant => include_str!(concat!(env!("OUT_DIR"), "/packs/zh-Hant.txt")),
+        Lang::ZhHans => include_str!(concat!(env!("OUT_DIR"), "/packs/zh-Hans.txt")),
     }
 }
 
-/// Installs both packs as this build wrote them, without the network: for
+/// Installs every pack as this build wrote them, without the network: for
 /// tests that mount components directly. The widget itself never calls it,
 /// so the texts stay out of the release wasm.
 #[doc(hidden)]
@@ -106,7 +109,7 @@ fn parse(text: &'static str) -> Option<Messages> {
 /// configuration notice are better read in the wrong language than as ids.
 pub(super) fn message(lang: Lang, key: &str) -> Option<(Lang, &'static str)> {
     PACKS.with_borrow(|packs| {
-        let mut order = [lang, Lang::En, Lang::ZhHant].into_iter();
+        let mut order = [lang, Lang::En, Lang::ZhHant, Lang::ZhHans].into_iter();
         let (from, messages) = order.find_map(|l| match &packs[l.index()] {
             State::Loaded(m) => Some((l, m)),
             _ => None,

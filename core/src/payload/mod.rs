@@ -13,7 +13,7 @@ pub struct Ticket {
     pub schema_version: u32,
     /// A category id from the catalog, e.g. `technical.routing`.
     pub category: String,
-    /// The language the customer wrote in: `en` or `zh-Hant`.
+    /// The language the customer wrote in: `en`, `zh-Hant` or `zh-Hans`.
     pub locale: String,
     pub email: String,
     #[serde(default)]
