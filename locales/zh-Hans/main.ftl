@@ -142,6 +142,12 @@ err-trace-too-large = 粘贴的内容超过 256 KB，请只粘贴报告本身。
 err-trace-ping = 这是 ping 的输出。请改用 mtr 或路由追踪（见下方说明）。
 err-trace-interfaces = 这是网络接口列表（ifconfig / ip addr），不是路由追踪。
 err-trace-no-hops = 这看起来不像 MTR 或路由追踪报告：找不到带编号的跃点。
+err-trace-dns = 这是 DNS 查询（nslookup 或 dig）的输出，不是路由追踪。请改为对服务器运行 tracert 或 traceroute（见下方说明）。
+err-trace-connections = 这是连接列表（netstat 或 ss），不是路由追踪。请改为对服务器运行 tracert 或 traceroute（见下方说明）。
+err-trace-route-table = 这是路由表（route print 或 ip route），不是路由追踪。请改为对服务器运行 tracert 或 traceroute（见下方说明）。
+err-trace-tnc-no-route = 这是未加 -TraceRoute 的 Test-NetConnection 输出，没有路由。请加上 -TraceRoute 再运行一次，或改用 tracert（见下方说明）。
+err-trace-test-connection = 这是 PowerShell Test-Connection 的输出，本表单无法读取。请改用 tracert 或 Test-NetConnection -TraceRoute。
+err-trace-nmap = 这是 nmap 的输出，不是路由报告。请改用 tracert、traceroute 或 mtr（见下方说明）。
 category-required = 请选择问题类别。
 error-summary-title = 请修正以下各项：
 # 上述列表的一项：字段名称与错误消息。
