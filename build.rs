@@ -60,24 +60,12 @@ const LOCALES: [(&str, &str, &str); 3] = [
     ("ZH_HANS", "zh-Hans", "lang-name-zh-hans"),
 ];
 
-/// The separators of a pack (see above); `src/i18n/packs.rs` has the same.
-const PACK_MAGIC: &str = "ltw-pack-2\u{2}";
-const SECTION_SEP: &str = "\u{3}";
-const FIELD_SEP: &str = "\u{2}";
-
-/// The markers inside a message (see above); `src/i18n/format.rs` has the
-/// same. No `.ftl` text may hold U+0000 up to `END_SELECT`.
-const END: char = '\u{1}';
-const VAR: char = '\u{4}';
-const NUMBER: char = '\u{5}';
-const SELECT: char = '\u{6}';
-const VARIANT: char = '\u{7}';
-const END_SELECT: char = '\u{8}';
-const NUMERIC: char = '#';
-const DEFAULT: char = '*';
+// The pack format's separators and markers, shared with src/i18n.
+include!("src/i18n/pack_format.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/i18n/pack_format.rs");
     let mut tables: Vec<(&str, &str, &str, BTreeMap<String, String>)> = Vec::new();
     let mut errors = Vec::new();
     for (table, tag, own_name) in LOCALES {
@@ -106,8 +94,8 @@ fn main() {
         let texts: Vec<&str> = messages.values().map(String::as_str).collect();
         let pack = format!(
             "{PACK_MAGIC}{}{SECTION_SEP}{}",
-            ids.join(FIELD_SEP),
-            texts.join(FIELD_SEP)
+            ids.join(FIELD_SEP.encode_utf8(&mut [0; 4])),
+            texts.join(FIELD_SEP.encode_utf8(&mut [0; 4]))
         );
         write_atomically(&out_dir.join("packs"), tag, &pack);
         if let Some(dir) = &profile_dir {

@@ -9,18 +9,9 @@
 //! as given. Nothing here may panic: a malformed message (a pack that is
 //! not what this build wrote) yields whatever text it holds.
 
+use super::pack_format::{DEFAULT, END, END_SELECT, NUMBER, NUMERIC, SELECT, VAR, VARIANT};
 use super::plural::{self, Category, Operands};
 use std::fmt::Write as _;
-
-/// The markers (see build.rs, which has the same).
-const END: char = '\u{1}';
-const VAR: char = '\u{4}';
-const NUMBER: char = '\u{5}';
-const SELECT: char = '\u{6}';
-const VARIANT: char = '\u{7}';
-const END_SELECT: char = '\u{8}';
-const NUMERIC: char = '#';
-const DEFAULT: char = '*';
 
 /// `message` with `args`, in the language tagged `tag` (for plural rules).
 pub(super) fn format(tag: &str, message: &str, args: &[(&str, String)]) -> String {

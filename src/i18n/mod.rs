@@ -6,6 +6,7 @@
 mod detect;
 mod format;
 pub mod keys;
+mod pack_format;
 mod packs;
 mod plural;
 

@@ -8,14 +8,10 @@
 //! is a failure the callers report.
 
 use super::Lang;
+use super::pack_format::{FIELD_SEP, PACK_MAGIC, SECTION_SEP};
 use js_sys::{Function, Promise};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-/// The pack format (see `build.rs`, which has the same constants).
-const PACK_MAGIC: &str = "ltw-pack-2\u{2}";
-const SECTION_SEP: char = '\u{3}';
-const FIELD_SEP: char = '\u{2}';
 
 /// A loaded pack: (id, message) pairs sorted by id.
 type Messages = Vec<(&'static str, &'static str)>;
