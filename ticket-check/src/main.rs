@@ -12,6 +12,7 @@
 //! The fault switches are for tests only; see faults.rs and `--help`.
 
 mod checks;
+mod config;
 mod faults;
 mod limits;
 mod reference;
@@ -37,6 +38,8 @@ usage: ticket-check <command>
                                earlier versions); tickets already there are left alone
 
 serve options:
+  --config FILE     read the store, these options and the delivery targets from a TOML
+                    file (see the README); the options below override the file's
   --addr HOST:PORT  listen address (default 127.0.0.1:8787; port 0 picks a free one)
   --store FILE      SQLite database of accepted tickets (default tickets.db)
   --static DIR      also serve the built widget from DIR

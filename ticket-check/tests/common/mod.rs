@@ -92,12 +92,24 @@ pub fn start(extra: &[&str]) -> Receiver {
 
 /// Starts the receiver on `store` (a new or an existing one).
 pub fn start_on(store: PathBuf, extra: &[&str]) -> Receiver {
+    start_with(store, extra, &[])
+}
+
+/// As `start_on`, with these environment variables (secrets named in a
+/// config file). `TICKET_TEST_LOG=1` shows the receiver's log.
+pub fn start_with(store: PathBuf, extra: &[&str], envs: &[(&str, &str)]) -> Receiver {
+    let log = if std::env::var_os("TICKET_TEST_LOG").is_some() {
+        Stdio::inherit()
+    } else {
+        Stdio::null()
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
         .args(["serve", "--addr", "127.0.0.1:0", "--store"])
         .arg(&store)
         .args(extra)
+        .envs(envs.iter().copied())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .expect("start ticket-check serve");
     let mut line = String::new();
@@ -255,4 +267,11 @@ pub fn export(store: &std::path::Path) -> Vec<serde_json::Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// Writes `text` to a config file of its own for this test.
+pub fn temp_config(text: &str) -> PathBuf {
+    let path = temp_store().with_extension("toml");
+    std::fs::write(&path, text).unwrap();
+    path
 }
