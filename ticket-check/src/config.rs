@@ -200,6 +200,7 @@ impl Config {
     }
 
     /// The target names in the order of the file.
+    #[cfg(test)]
     pub fn target_names(&self) -> Vec<String> {
         self.deliver.iter().map(TargetConfig::name).collect()
     }

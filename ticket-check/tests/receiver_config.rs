@@ -35,6 +35,29 @@ fn a_missing_file_exits_2() {
 }
 
 #[test]
+fn a_secret_variable_not_set_exits_2_naming_it() {
+    let config = temp_config(
+        "[[deliver]]\nkind = \"webhook\"\nurl = \"http://127.0.0.1:9/\"\n\
+         secret_env = \"TICKET_TEST_UNSET_SECRET\"\n",
+    );
+    let store = temp_store();
+    let out = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--config"])
+        .arg(&config)
+        .arg("--store")
+        .arg(&store)
+        .env_remove("TICKET_TEST_UNSET_SECRET")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("TICKET_TEST_UNSET_SECRET"), "{stderr}");
+    assert!(!store.exists(), "stopped before opening the store");
+    remove_store(&store);
+    let _ = std::fs::remove_file(config);
+}
+
+#[test]
 fn the_file_sets_the_store_and_serve_options() {
     let store = temp_store();
     let config = temp_config(&format!(

@@ -2,6 +2,9 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod capture;
+pub mod smtp_sink;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
@@ -274,4 +277,21 @@ pub fn temp_config(text: &str) -> PathBuf {
     let path = temp_store().with_extension("toml");
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// `ticket-check status REF --store STORE`: exit code and output.
+pub fn status(store: &std::path::Path, reference: &str) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
+        .args(["status", reference, "--store"])
+        .arg(store)
+        .output()
+        .expect("run ticket-check status");
+    (
+        out.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
