@@ -112,3 +112,40 @@ fn one_line(text: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(tls: SmtpTls, to: &str) -> SmtpConfig {
+        SmtpConfig {
+            name: None,
+            host: "mail.example.com".into(),
+            port: None,
+            tls,
+            from: "Support form <form@example.com>".into(),
+            to: to.into(),
+            language: StaffLanguage::En,
+            username: None,
+            password_env: None,
+        }
+    }
+
+    #[test]
+    fn every_tls_mode_builds_and_bad_addresses_are_refused() {
+        let timeout = Duration::from_secs(1);
+        for tls in [SmtpTls::None, SmtpTls::Starttls, SmtpTls::Tls] {
+            let smtp = Smtp::new(&config(tls, "a@example.com, b@example.com"), timeout);
+            assert_eq!(smtp.map(|s| s.to.iter().count()).ok(), Some(2));
+        }
+        assert!(Smtp::new(&config(SmtpTls::None, "not an address"), timeout).is_err());
+        let mut half_auth = config(SmtpTls::Tls, "a@example.com");
+        half_auth.username = Some("user".into());
+        assert!(Smtp::new(&half_auth, timeout).is_err());
+    }
+
+    #[test]
+    fn header_text_stays_on_one_line() {
+        assert_eq!(one_line("a\r\nBcc: x@y\tz"), "a  Bcc: x@y z");
+    }
+}

@@ -2,8 +2,8 @@
 //! outcome, and sleeps until the next row is due or the store announces a
 //! new ticket. Rows left pending by a stop or a crash are due at start.
 //! A row is marked delivered only after the target accepted it, and
-//! never twice; a failure schedules the next attempt (targets.rs' capped
-//! backoff), without end: `ticket-check status` shows what is stuck.
+//! never twice; a failure schedules the next attempt (`Targets::backoff_ms`,
+//! capped), without end: `ticket-check status` shows what is stuck.
 
 use super::{Delivery, Targets};
 use crate::reference::now_unix;
