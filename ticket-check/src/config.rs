@@ -116,6 +116,9 @@ pub struct SmtpConfig {
     pub port: Option<u16>,
     #[serde(default)]
     pub tls: SmtpTls,
+    /// A PEM certificate to trust besides the public roots (a relay with a
+    /// private CA).
+    pub ca_file: Option<PathBuf>,
     pub from: String,
     pub to: String,
     #[serde(default)]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::smtp_sink::{SmtpSink, smtp_config};
+use common::smtp_sink::{SmtpSink, smtp_config, smtp_tls_config};
 use common::{example, post, start_with, status, temp_config, temp_store};
 use std::time::Duration;
 
@@ -99,5 +99,53 @@ fn customer_markup_reaches_the_html_escaped() {
             .unwrap()
             .contains("<script>alert('x')</script>")
     );
+    let _ = std::fs::remove_file(config);
+}
+
+/// STARTTLS (required by the server) and implicit TLS, through rustls:
+/// the server's certificate is checked against `ca_file`.
+#[test]
+fn mail_goes_over_starttls_and_implicit_tls() {
+    for tls in ["starttls", "tls"] {
+        let sink = SmtpSink::start_with(0, tls);
+        let config = temp_config(&smtp_tls_config(sink.port, tls));
+        let r = start_with(temp_store(), &["--config", config.to_str().unwrap()], &[]);
+        let (code, body) = post(&r.addr, "application/json", None, &example());
+        assert_eq!(code, 201, "{body}");
+        let mails = sink.wait_for(1, Duration::from_secs(20));
+        assert_eq!(mails.len(), 1, "{tls}");
+        let (_, out) = status(&r.store, body["reference"].as_str().unwrap());
+        assert!(out.contains("delivered"), "{tls}: {out}");
+        let _ = std::fs::remove_file(config);
+    }
+}
+
+/// Without the test CA the same server is not trusted: nothing is sent,
+/// and the status says why.
+#[test]
+fn an_untrusted_certificate_is_refused() {
+    let sink = SmtpSink::start_with(0, "starttls");
+    let text = smtp_tls_config(sink.port, "starttls");
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("ca_file"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let config = temp_config(&text);
+    let r = start_with(temp_store(), &["--config", config.to_str().unwrap()], &[]);
+    let (code, body) = post(&r.addr, "application/json", None, &example());
+    assert_eq!(code, 201, "{body}");
+    let reference = body["reference"].as_str().unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let out = loop {
+        let (_, out) = status(&r.store, reference);
+        if out.contains("pending (2 attempts") || std::time::Instant::now() > deadline {
+            break out;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(out.contains("pending (2 attempts"), "{out}");
+    assert!(out.to_lowercase().contains("certificate"), "{out}");
+    assert!(sink.messages().is_empty());
     let _ = std::fs::remove_file(config);
 }

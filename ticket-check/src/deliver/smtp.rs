@@ -9,6 +9,7 @@ use super::{Delivery, mail_body};
 use crate::config::{SmtpConfig, SmtpTls, StaffLanguage, secret};
 use lettre::message::{Mailbox, Mailboxes, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 
@@ -30,12 +31,14 @@ impl Smtp {
             .parse()
             .map_err(|e| format!("to {:?}: {e}", config.to))?;
         let host = config.host.as_str();
+        // "dangerous" only names the builder that starts without TLS; the
+        // TLS below (rustls, certificate and host name checked) is added
+        // for every mode but `none`.
+        let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host);
         let builder = match config.tls {
-            SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
-            SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
-                .map_err(|e| format!("host {host:?}: {e}"))?,
-            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
-                .map_err(|e| format!("host {host:?}: {e}"))?,
+            SmtpTls::None => builder,
+            SmtpTls::Starttls => builder.tls(Tls::Required(tls_parameters(config)?)),
+            SmtpTls::Tls => builder.tls(Tls::Wrapper(tls_parameters(config)?)),
         };
         let port = config.port.unwrap_or(match config.tls {
             SmtpTls::None => 25,
@@ -98,6 +101,20 @@ impl Smtp {
     }
 }
 
+/// Certificates checked against the public roots, and `ca_file` if given.
+fn tls_parameters(config: &SmtpConfig) -> Result<TlsParameters, String> {
+    let mut parameters = TlsParameters::builder(config.host.clone());
+    if let Some(path) = &config.ca_file {
+        let pem = std::fs::read(path).map_err(|e| format!("ca_file {}: {e}", path.display()))?;
+        let certificate =
+            Certificate::from_pem(&pem).map_err(|e| format!("ca_file {}: {e}", path.display()))?;
+        parameters = parameters.add_root_certificate(certificate);
+    }
+    parameters
+        .build_rustls()
+        .map_err(|e| format!("tls for {}: {e}", config.host))
+}
+
 /// `[LK-…] Category title: the customer's subject`, on one line.
 fn subject(report: &Report, subject: &str) -> String {
     one_line(&format!(
@@ -123,6 +140,7 @@ mod tests {
             host: "mail.example.com".into(),
             port: None,
             tls,
+            ca_file: None,
             from: "Support form <form@example.com>".into(),
             to: to.into(),
             language: StaffLanguage::En,

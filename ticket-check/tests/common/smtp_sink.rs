@@ -43,6 +43,11 @@ impl SmtpSink {
     }
 
     pub fn start_on(port: u16) -> SmtpSink {
+        SmtpSink::start_with(port, "none")
+    }
+
+    /// `tls`: `none`, `starttls` (required) or `tls` (implicit).
+    pub fn start_with(port: u16, tls: &str) -> SmtpSink {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("ticket-smtp-{}-{n}", std::process::id()));
@@ -51,7 +56,14 @@ impl SmtpSink {
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp/sink.py"))
             .arg(port.to_string())
             .arg(&dir)
+            .arg(tls)
             .stdout(Stdio::piped())
+            // aiosmtpd logs refused TLS handshakes (a test provokes one).
+            .stderr(if std::env::var_os("TICKET_TEST_LOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("start the SMTP sink");
         let mut line = String::new();
@@ -112,5 +124,17 @@ pub fn smtp_config(port: u16, language: &str) -> String {
          [[deliver]]\nkind = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\n\
          from = \"support-form@example.com\"\nto = \"support@example.com\"\n\
          language = \"{language}\"\n"
+    )
+}
+
+/// As `smtp_config`, over TLS (`starttls` or `tls`) to `localhost`,
+/// trusting the test CA.
+pub fn smtp_tls_config(port: u16, tls: &str) -> String {
+    format!(
+        "[retry]\nfirst_ms = 100\nmax_ms = 400\ntimeout_secs = 5\n\n\
+         [[deliver]]\nkind = \"smtp\"\nhost = \"localhost\"\nport = {port}\ntls = \"{tls}\"\n\
+         ca_file = \"{}/tests/smtp/test-ca.pem\"\n\
+         from = \"support-form@example.com\"\nto = \"support@example.com\"\n",
+        env!("CARGO_MANIFEST_DIR")
     )
 }

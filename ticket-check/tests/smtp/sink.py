@@ -1,11 +1,14 @@
 """A real SMTP server for the delivery tests (aiosmtpd).
 
-    python sink.py PORT DIR
+    python sink.py PORT DIR [starttls|tls]
 
 Listens on 127.0.0.1:PORT (0: any free port), prints "listening on PORT",
 and writes each message it receives to DIR as NNNN.eml (the bytes as sent)
 and NNNN.json (what Python's own e-mail parser reads in it: the decoded
-headers and the text and HTML parts), for the tests to assert on.
+headers and the text and HTML parts), for the tests to assert on. With `starttls` the server requires STARTTLS
+before anything else; with `tls` it speaks TLS from the first byte. Both
+present localhost.pem (for localhost and 127.0.0.1), signed by test-ca.pem:
+a test-only CA whose key was thrown away after signing.
 """
 
 import asyncio
@@ -13,6 +16,7 @@ import email
 import email.policy
 import json
 import os
+import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP
@@ -50,14 +54,32 @@ class Sink:
         return "250 Message accepted for delivery"
 
 
+def tls_context():
+    here = os.path.dirname(os.path.abspath(__file__))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(
+        os.path.join(here, "localhost.pem"), os.path.join(here, "localhost-key.pem")
+    )
+    return context
+
+
 async def main():
     port, directory = int(sys.argv[1]), sys.argv[2]
+    mode = sys.argv[3] if len(sys.argv) > 3 else "none"
     os.makedirs(directory, exist_ok=True)
     handler = Sink(directory)
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(
-        lambda: SMTP(handler, hostname="sink.test"), "127.0.0.1", port
-    )
+    if mode == "starttls":
+        factory = lambda: SMTP(
+            handler, hostname="sink.test", tls_context=tls_context(), require_starttls=True
+        )
+        server = await loop.create_server(factory, "127.0.0.1", port)
+    elif mode == "tls":
+        factory = lambda: SMTP(handler, hostname="sink.test")
+        server = await loop.create_server(factory, "127.0.0.1", port, ssl=tls_context())
+    else:
+        factory = lambda: SMTP(handler, hostname="sink.test")
+        server = await loop.create_server(factory, "127.0.0.1", port)
     print(f"listening on {server.sockets[0].getsockname()[1]}", flush=True)
     await server.serve_forever()
 
