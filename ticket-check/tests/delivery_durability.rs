@@ -5,8 +5,10 @@
 mod common;
 
 use common::smtp_sink::{SmtpSink, free_port, smtp_config};
-use common::{example, post, remove_store, start_with, status, temp_config, temp_store};
-use std::time::{Duration, Instant};
+use common::{
+    example, post, remove_store, start_with, status, temp_config, temp_store, wait_for_status,
+};
+use std::time::Duration;
 
 #[test]
 fn a_ticket_killed_after_its_201_is_delivered_once_after_the_restart() {
@@ -27,8 +29,7 @@ fn a_ticket_killed_after_its_201_is_delivered_once_after_the_restart() {
     assert_eq!(mails[0]["message_id"], format!("<{reference}@example.com>"));
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(sink.messages().len(), 1, "delivered exactly once");
-    let (code, out) = status(&store, &reference);
-    assert_eq!(code, Some(0), "{out}");
+    let out = wait_for_status(&store, &reference, "delivered", Duration::from_secs(10));
     assert!(out.contains("delivered"), "{out}");
 
     // Stopped cleanly and started again: nothing is sent twice.
@@ -53,14 +54,12 @@ fn delivery_completes_once_the_smtp_server_comes_up() {
     let reference = body["reference"].as_str().unwrap();
 
     // A few failed attempts first, each recorded.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let out = loop {
-        let (_, out) = status(&r.store, reference);
-        if out.contains("pending (3 attempts") || Instant::now() > deadline {
-            break out;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let out = wait_for_status(
+        &r.store,
+        reference,
+        "pending (3 attempts",
+        Duration::from_secs(20),
+    );
     assert!(out.contains("pending (3 attempts"), "{out}");
     assert!(out.contains("last error: smtp"), "{out}");
 
@@ -69,7 +68,7 @@ fn delivery_completes_once_the_smtp_server_comes_up() {
     assert_eq!(mails.len(), 1);
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(sink.messages().len(), 1, "delivered exactly once");
-    let (_, out) = status(&r.store, reference);
+    let out = wait_for_status(&r.store, reference, "delivered", Duration::from_secs(10));
     assert!(out.contains("delivered"), "{out}");
     let _ = std::fs::remove_file(config);
 }

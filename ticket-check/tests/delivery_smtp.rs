@@ -5,7 +5,7 @@
 mod common;
 
 use common::smtp_sink::{SmtpSink, smtp_config, smtp_tls_config};
-use common::{example, post, start_with, status, temp_config, temp_store};
+use common::{example, post, start_with, temp_config, temp_store, wait_for_status};
 use std::time::Duration;
 
 #[test]
@@ -64,8 +64,7 @@ fn a_ticket_arrives_as_mail_in_the_staff_language() {
         "{html}"
     );
 
-    let (code, out) = status(&r.store, reference);
-    assert_eq!(code, Some(0), "{out}");
+    let out = wait_for_status(&r.store, reference, "delivered", Duration::from_secs(10));
     assert!(out.contains("smtp  delivered"), "{out}");
     let _ = std::fs::remove_file(config);
 }
@@ -114,7 +113,9 @@ fn mail_goes_over_starttls_and_implicit_tls() {
         assert_eq!(code, 201, "{body}");
         let mails = sink.wait_for(1, Duration::from_secs(20));
         assert_eq!(mails.len(), 1, "{tls}");
-        let (_, out) = status(&r.store, body["reference"].as_str().unwrap());
+        assert_eq!(mails[0]["tls"], true, "{tls}");
+        let reference = body["reference"].as_str().unwrap();
+        let out = wait_for_status(&r.store, reference, "delivered", Duration::from_secs(10));
         assert!(out.contains("delivered"), "{tls}: {out}");
         let _ = std::fs::remove_file(config);
     }
@@ -136,16 +137,51 @@ fn an_untrusted_certificate_is_refused() {
     let (code, body) = post(&r.addr, "application/json", None, &example());
     assert_eq!(code, 201, "{body}");
     let reference = body["reference"].as_str().unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    let out = loop {
-        let (_, out) = status(&r.store, reference);
-        if out.contains("pending (2 attempts") || std::time::Instant::now() > deadline {
-            break out;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let out = wait_for_status(
+        &r.store,
+        reference,
+        "pending (2 attempts",
+        Duration::from_secs(20),
+    );
     assert!(out.contains("pending (2 attempts"), "{out}");
     assert!(out.to_lowercase().contains("certificate"), "{out}");
     assert!(sink.messages().is_empty());
     let _ = std::fs::remove_file(config);
+}
+
+/// Login over STARTTLS with the password from the variable the config
+/// names; a wrong password is a failed delivery, retried.
+#[test]
+fn the_smtp_login_takes_its_password_from_the_environment() {
+    for (password, delivered) in [("s3cret", true), ("wrong", false)] {
+        let sink = SmtpSink::start_with(0, "starttls-auth");
+        let config = temp_config(&format!(
+            "{}username = \"form\"\npassword_env = \"TICKET_TEST_SMTP_PASSWORD\"\n",
+            smtp_tls_config(sink.port, "starttls")
+        ));
+        let r = start_with(
+            temp_store(),
+            &["--config", config.to_str().unwrap()],
+            &[("TICKET_TEST_SMTP_PASSWORD", password)],
+        );
+        let (code, body) = post(&r.addr, "application/json", None, &example());
+        assert_eq!(code, 201, "{body}");
+        let reference = body["reference"].as_str().unwrap();
+        if delivered {
+            let mails = sink.wait_for(1, Duration::from_secs(20));
+            assert_eq!(mails.len(), 1);
+            assert_eq!(mails[0]["auth_login"], "form");
+        } else {
+            let out = wait_for_status(
+                &r.store,
+                reference,
+                "pending (2 attempts",
+                Duration::from_secs(20),
+            );
+            assert!(out.contains("pending (2 attempts"), "{out}");
+            assert!(out.contains("535"), "the server's refusal: {out}");
+            assert!(sink.messages().is_empty());
+        }
+        let _ = std::fs::remove_file(config);
+    }
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::capture::Capture;
-use common::{example, post, start_with, status, temp_config, temp_store};
+use common::{example, post, start_with, temp_config, temp_store, wait_for_status};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use std::time::Duration;
@@ -65,7 +65,7 @@ fn the_webhook_is_signed_keyed_and_retried() {
     }
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(hook.requests().len(), 2, "no more after the 204");
-    let (_, out) = status(&r.store, reference);
+    let out = wait_for_status(&r.store, reference, "delivered", Duration::from_secs(10));
     assert!(out.contains("crm  delivered"), "{out}");
     assert!(out.contains("(2 attempts)"), "{out}");
     let _ = std::fs::remove_file(config);

@@ -7,7 +7,7 @@
 mod common;
 
 use common::capture::Capture;
-use common::{example, post, start_with, status, temp_config, temp_store};
+use common::{example, post, start_with, temp_config, temp_store, wait_for_status};
 use std::time::Duration;
 
 #[test]
@@ -92,7 +92,7 @@ fn open_ticket_gets_the_exact_form_and_errors_are_retried() {
     }
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(whmcs.requests().len(), 2, "no more after the success");
-    let (_, out) = status(&r.store, reference);
+    let out = wait_for_status(&r.store, reference, "delivered", Duration::from_secs(10));
     assert!(out.contains("whmcs  delivered"), "{out}");
     let _ = std::fs::remove_file(config);
 }

@@ -295,3 +295,21 @@ pub fn status(store: &std::path::Path, reference: &str) -> (Option<i32>, String)
         ),
     )
 }
+
+/// `ticket-check status` once its output contains `needle`, or as it is
+/// after `within`.
+pub fn wait_for_status(
+    store: &std::path::Path,
+    reference: &str,
+    needle: &str,
+    within: Duration,
+) -> String {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        let (_, out) = status(store, reference);
+        if out.contains(needle) || std::time::Instant::now() > deadline {
+            return out;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

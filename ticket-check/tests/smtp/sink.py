@@ -1,6 +1,6 @@
 """A real SMTP server for the delivery tests (aiosmtpd).
 
-    python sink.py PORT DIR [starttls|tls]
+    python sink.py PORT DIR [starttls|tls|starttls-auth]
 
 Listens on 127.0.0.1:PORT (0: any free port), prints "listening on PORT",
 and writes each message it receives to DIR as NNNN.eml (the bytes as sent)
@@ -8,7 +8,8 @@ and NNNN.json (what Python's own e-mail parser reads in it: the decoded
 headers and the text and HTML parts), for the tests to assert on. With `starttls` the server requires STARTTLS
 before anything else; with `tls` it speaks TLS from the first byte. Both
 present localhost.pem (for localhost and 127.0.0.1), signed by test-ca.pem:
-a test-only CA whose key was thrown away after signing.
+a test-only CA whose key was thrown away after signing. `starttls-auth`
+also requires AUTH (PLAIN or LOGIN) as user `form`, password `s3cret`.
 """
 
 import asyncio
@@ -19,7 +20,19 @@ import os
 import ssl
 import sys
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+USER, PASSWORD = b"form", b"s3cret"
+
+
+def authenticator(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and (
+        auth_data.login == USER and auth_data.password == PASSWORD
+    )
+    # handled=False: aiosmtpd then answers a refusal with 535 itself.
+    return AuthResult(
+        success=ok, handled=False, auth_data=auth_data.login.decode() if ok else None
+    )
 
 
 class Sink:
@@ -42,6 +55,8 @@ class Sink:
             "to": str(message["to"]),
             "reply_to": str(message["reply-to"]),
             "message_id": str(message["message-id"]),
+            "auth_login": session.auth_data,
+            "tls": server.transport.get_extra_info("ssl_object") is not None,
             "content_type": message.get_content_type(),
             "text": text.get_content() if text else None,
             "html": html.get_content() if html else None,
@@ -72,6 +87,16 @@ async def main():
     if mode == "starttls":
         factory = lambda: SMTP(
             handler, hostname="sink.test", tls_context=tls_context(), require_starttls=True
+        )
+        server = await loop.create_server(factory, "127.0.0.1", port)
+    elif mode == "starttls-auth":
+        factory = lambda: SMTP(
+            handler,
+            hostname="sink.test",
+            tls_context=tls_context(),
+            require_starttls=True,
+            authenticator=authenticator,
+            auth_required=True,
         )
         server = await loop.create_server(factory, "127.0.0.1", port)
     elif mode == "tls":
