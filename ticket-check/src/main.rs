@@ -8,21 +8,25 @@
 //!   ticket-check serve [--addr HOST:PORT] [--store FILE] [--static DIR [--csp POLICY]] [fault switches]
 //!   ticket-check export [--store FILE]        the stored tickets as JSON lines
 //!   ticket-check import FILE [--store FILE]   add a JSON-lines store of earlier versions
+//!   ticket-check status REF [--store FILE | --config FILE]   delivery status of a ticket
 //!
 //! The fault switches are for tests only; see faults.rs and `--help`.
 
 mod checks;
+mod config;
+mod deliver;
 mod faults;
 mod limits;
 mod reference;
 mod serve;
+mod status;
 mod store;
 mod structure;
 mod transfer;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [OPTIONS] | export | import FILE> (--help for more)";
+const USAGE: &str = "usage: ticket-check <trace [FILE] | ip ADDR | policy [FILE] | validate [FILE] | serve [OPTIONS] | export | import FILE | status REF> (--help for more)";
 
 const HELP: &str = "\
 usage: ticket-check <command>
@@ -35,8 +39,14 @@ usage: ticket-check <command>
   export [--store FILE]        every stored ticket as one JSON line, oldest first
   import FILE [--store FILE]   add the tickets of a JSON-lines store (tickets.jsonl of
                                earlier versions); tickets already there are left alone
+  status REF [--store FILE | --config FILE]
+                    where ticket REF stands with each delivery target: delivered (when)
+                    or pending (attempts, last error, next try); exit code 1 if the
+                    store has no such ticket
 
 serve options:
+  --config FILE     read the store, these options and the delivery targets from a TOML
+                    file (see the README); the options below override the file's
   --addr HOST:PORT  listen address (default 127.0.0.1:8787; port 0 picks a free one)
   --store FILE      SQLite database of accepted tickets (default tickets.db)
   --static DIR      also serve the built widget from DIR
@@ -73,6 +83,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(rest),
         Some("export") => transfer::export(rest),
         Some("import") => transfer::import(rest),
+        Some("status") => status::run(rest),
         Some("-h" | "--help") => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

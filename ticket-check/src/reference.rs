@@ -31,6 +31,23 @@ pub fn new_reference() -> String {
 
 /// `YYYYMMDD` in UTC (Howard Hinnant's days-to-civil algorithm).
 pub fn date(unix: u64) -> String {
+    let (y, m, d) = civil(unix);
+    format!("{y:04}{m:02}{d:02}")
+}
+
+/// `YYYY-MM-DD HH:MM:SS UTC`, for people (mails, `ticket-check status`).
+pub fn datetime(unix: u64) -> String {
+    let (y, m, d) = civil(unix);
+    let secs = unix % 86_400;
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+fn civil(unix: u64) -> (i64, i64, i64) {
     let z = (unix / 86_400) as i64 + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -40,7 +57,7 @@ pub fn date(unix: u64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}{m:02}{d:02}")
+    (y, m, d)
 }
 
 #[cfg(test)]
@@ -52,6 +69,7 @@ mod tests {
         assert_eq!(date(0), "19700101");
         assert_eq!(date(951_782_400), "20000229");
         assert_eq!(date(1_795_564_800), "20261125");
+        assert_eq!(datetime(1_795_564_800 + 3_723), "2026-11-25 01:02:03 UTC");
     }
 
     #[test]

@@ -18,9 +18,10 @@ mod spam;
 mod statics;
 mod tickets;
 
+use crate::deliver::{Targets, worker};
 use crate::faults::Faults;
 use crate::limits::Limits;
-use crate::store::Store;
+use crate::store::{Outbox, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -37,8 +38,16 @@ pub struct State {
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let options = options::parse(args)?;
-    let store =
-        Store::open(&options.store).map_err(|e| format!("{}: {e}", options.store.display()))?;
+    // Before anything else: a target that cannot work (a secret not set)
+    // stops the start, not the first delivery.
+    let targets = Arc::new(Targets::build(&options.config)?);
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let outbox = Outbox {
+        targets: targets.names(),
+        wake: Some(Arc::clone(&wake)),
+    };
+    let store = Store::open_with_outbox(&options.store, outbox)
+        .map_err(|e| format!("{}: {e}", options.store.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -58,6 +67,16 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             let _ = writeln!(out, "listening on http://{local}").and_then(|()| out.flush());
         }
         eprintln!("storing tickets in {}", store.path().display());
+        let (stop_worker, stopping) = tokio::sync::watch::channel(false);
+        let delivering = (!targets.targets.is_empty()).then(|| {
+            eprintln!("delivering to {}", targets.names().join(", "));
+            let path = store.path().to_owned();
+            tokio::spawn(async move {
+                if let Err(e) = worker::run(&path, targets, wake, stopping).await {
+                    eprintln!("delivery stopped: {e}");
+                }
+            })
+        });
         let state = Arc::new(State {
             store,
             static_dir: options.static_dir,
@@ -68,6 +87,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             spam: options.spam,
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
+        // Deliveries in flight finish (each within its timeout) and are
+        // recorded; what is left is sent after the next start.
+        let _ = stop_worker.send(true);
+        if let Some(worker) = delivering {
+            let _ = worker.await;
+        }
         eprintln!("stopped");
         Ok(ExitCode::SUCCESS)
     })

@@ -1,6 +1,7 @@
 //! `ticket-check serve` command-line options.
 
 use super::spam::SpamPolicy;
+use crate::config::Config;
 use crate::faults::Faults;
 use crate::limits::Rate;
 use std::path::PathBuf;
@@ -15,9 +16,20 @@ pub struct Options {
     pub rate_email: Option<Rate>,
     pub trust_proxy: bool,
     pub spam: SpamPolicy,
+    /// The file's delivery targets and retry schedule (empty without one).
+    pub config: Config,
 }
 
+/// The options of `--config FILE` (if given), then those of the command
+/// line, which override the file's.
 pub fn parse(args: &[String]) -> Result<Options, String> {
+    let config = match args.iter().position(|a| a == "--config") {
+        Some(i) => {
+            let path = args.get(i + 1).ok_or("--config needs a value")?;
+            Config::load(path.as_ref())?
+        }
+        None => Config::default(),
+    };
     let mut options = Options {
         addr: "127.0.0.1:8787".into(),
         store: "tickets.db".into(),
@@ -28,7 +40,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         rate_email: Rate::parse("10/3600")?,
         trust_proxy: false,
         spam: SpamPolicy::default(),
+        config: Config::default(),
     };
+    apply_file(&mut options, config)?;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         if options.faults.take_arg(flag, &mut it)? {
@@ -36,6 +50,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         }
         let mut value = || it.next().cloned().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
+            "--config" => {
+                value()?;
+            }
             "--addr" => options.addr = value()?,
             "--store" => options.store = value()?.into(),
             "--static" => options.static_dir = Some(value()?.into()),
@@ -54,4 +71,37 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         }
     }
     Ok(options)
+}
+
+fn apply_file(options: &mut Options, config: Config) -> Result<(), String> {
+    if let Some(path) = &config.store.path {
+        options.store.clone_from(path);
+    }
+    let serve = &config.serve;
+    if let Some(addr) = &serve.addr {
+        options.addr.clone_from(addr);
+    }
+    if serve.static_dir.is_some() {
+        options.static_dir.clone_from(&serve.static_dir);
+    }
+    if serve.csp.is_some() {
+        options.csp.clone_from(&serve.csp);
+    }
+    if let Some(rate) = &serve.rate_ip {
+        options.rate_ip = Rate::parse(rate).map_err(|e| format!("serve.rate_ip: {e}"))?;
+    }
+    if let Some(rate) = &serve.rate_email {
+        options.rate_email = Rate::parse(rate).map_err(|e| format!("serve.rate_email: {e}"))?;
+    }
+    if let Some(trust) = serve.trust_proxy {
+        options.trust_proxy = trust;
+    }
+    if let Some(ms) = serve.min_fill_ms {
+        options.spam.min_fill_ms = ms;
+    }
+    if let Some(require) = serve.require_form {
+        options.spam.require_form = require;
+    }
+    options.config = config;
+    Ok(())
 }

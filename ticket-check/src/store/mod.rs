@@ -6,6 +6,7 @@
 //! of that ticket, so a repeat can be told from a different ticket sent
 //! under the same key.
 
+pub mod outbox;
 mod schema;
 pub mod transfer;
 
@@ -13,7 +14,8 @@ use crate::limits::Limited;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
+use tokio::sync::Notify;
 
 /// At most this many requests share one transaction.
 const MAX_BATCH: usize = 256;
@@ -88,13 +90,27 @@ pub fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// Where accepted tickets go besides the store: one outbox row per
+/// target, committed with the ticket, and a nudge for the delivery worker.
+#[derive(Clone, Default)]
+pub struct Outbox {
+    pub targets: Vec<String>,
+    pub wake: Option<Arc<Notify>>,
+}
+
 impl Store {
+    #[cfg(test)]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with_outbox(path, Outbox::default())
+    }
+
+    /// As `open`, and each new ticket gets an outbox row per target.
+    pub fn open_with_outbox(path: &Path, outbox: Outbox) -> Result<Store, StoreError> {
         let conn = open_connection(path)?;
         let (jobs, inbox) = mpsc::channel();
         std::thread::Builder::new()
             .name("store-writer".into())
-            .spawn(move || writer(conn, &inbox))
+            .spawn(move || writer(conn, &inbox, &outbox))
             .map_err(|_| StoreError::Closed)?;
         Ok(Store {
             path: path.to_owned(),
@@ -148,7 +164,7 @@ impl Store {
     }
 }
 
-fn writer(mut conn: Connection, inbox: &mpsc::Receiver<Job>) {
+fn writer(mut conn: Connection, inbox: &mpsc::Receiver<Job>, outbox: &Outbox) {
     while let Ok(first) = inbox.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -157,7 +173,11 @@ fn writer(mut conn: Connection, inbox: &mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        run_batch(&mut conn, batch);
+        if run_batch(&mut conn, batch, &outbox.targets)
+            && let Some(wake) = &outbox.wake
+        {
+            wake.notify_one();
+        }
     }
 }
 
@@ -167,8 +187,9 @@ enum Outcome {
 }
 
 /// Runs `batch` in one transaction and answers each job after the commit
-/// (or each with the error, after a rollback).
-fn run_batch(conn: &mut Connection, mut batch: Vec<Job>) {
+/// (or each with the error, after a rollback). True when a new ticket was
+/// committed with outbox rows.
+fn run_batch(conn: &mut Connection, mut batch: Vec<Job>, targets: &[String]) -> bool {
     let outcomes = (|| -> rusqlite::Result<Vec<Outcome>> {
         let tx = conn.transaction()?;
         let mut outcomes = Vec::with_capacity(batch.len());
@@ -180,7 +201,13 @@ fn run_batch(conn: &mut Connection, mut batch: Vec<Job>) {
                     reference,
                     admit,
                     ..
-                } => Outcome::Stored(put(&tx, key.as_deref(), record, reference, admit.take())?),
+                } => {
+                    let stored = put(&tx, key.as_deref(), record, reference, admit.take())?;
+                    if let Stored::New(reference) = &stored {
+                        outbox::enqueue(&tx, reference, targets)?;
+                    }
+                    Outcome::Stored(stored)
+                }
                 Job::Count { .. } => Outcome::Count(count(&tx)?),
             });
         }
@@ -189,6 +216,10 @@ fn run_batch(conn: &mut Connection, mut batch: Vec<Job>) {
     })();
     match outcomes {
         Ok(outcomes) => {
+            let delivering = !targets.is_empty()
+                && outcomes
+                    .iter()
+                    .any(|o| matches!(o, Outcome::Stored(Stored::New(_))));
             for (job, outcome) in batch.into_iter().zip(outcomes) {
                 match (job, outcome) {
                     (Job::Put { reply, .. }, Outcome::Stored(s)) => {
@@ -200,6 +231,7 @@ fn run_batch(conn: &mut Connection, mut batch: Vec<Job>) {
                     _ => {}
                 }
             }
+            delivering
         }
         Err(e) => {
             eprintln!("store: transaction failed: {e}");
@@ -214,6 +246,7 @@ fn run_batch(conn: &mut Connection, mut batch: Vec<Job>) {
                     }
                 }
             }
+            false
         }
     }
 }

@@ -16,6 +16,20 @@ const MIGRATIONS: &[&str] = &[
         received_at     INTEGER NOT NULL,
         record          TEXT NOT NULL
     );",
+    // 2: the outbox. One row per accepted ticket and delivery target,
+    // written in the ticket's own transaction; `delivered_at` (unix
+    // seconds) is set once, by the delivery worker.
+    "CREATE TABLE outbox (
+        id           INTEGER PRIMARY KEY,
+        reference    TEXT NOT NULL REFERENCES tickets (reference),
+        target       TEXT NOT NULL,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        next_at_ms   INTEGER NOT NULL,
+        last_error   TEXT,
+        delivered_at INTEGER,
+        UNIQUE (reference, target)
+    );
+    CREATE INDEX outbox_pending ON outbox (next_at_ms) WHERE delivered_at IS NULL;",
 ];
 
 /// Brings the database up to the newest schema.

@@ -2,6 +2,9 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod capture;
+pub mod smtp_sink;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
@@ -92,12 +95,24 @@ pub fn start(extra: &[&str]) -> Receiver {
 
 /// Starts the receiver on `store` (a new or an existing one).
 pub fn start_on(store: PathBuf, extra: &[&str]) -> Receiver {
+    start_with(store, extra, &[])
+}
+
+/// As `start_on`, with these environment variables (secrets named in a
+/// config file). `TICKET_TEST_LOG=1` shows the receiver's log.
+pub fn start_with(store: PathBuf, extra: &[&str], envs: &[(&str, &str)]) -> Receiver {
+    let log = if std::env::var_os("TICKET_TEST_LOG").is_some() {
+        Stdio::inherit()
+    } else {
+        Stdio::null()
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
         .args(["serve", "--addr", "127.0.0.1:0", "--store"])
         .arg(&store)
         .args(extra)
+        .envs(envs.iter().copied())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .expect("start ticket-check serve");
     let mut line = String::new();
@@ -255,4 +270,46 @@ pub fn export(store: &std::path::Path) -> Vec<serde_json::Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// Writes `text` to a config file of its own for this test.
+pub fn temp_config(text: &str) -> PathBuf {
+    let path = temp_store().with_extension("toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `ticket-check status REF --store STORE`: exit code and output.
+pub fn status(store: &std::path::Path, reference: &str) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
+        .args(["status", reference, "--store"])
+        .arg(store)
+        .output()
+        .expect("run ticket-check status");
+    (
+        out.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// `ticket-check status` once its output contains `needle`, or as it is
+/// after `within`.
+pub fn wait_for_status(
+    store: &std::path::Path,
+    reference: &str,
+    needle: &str,
+    within: Duration,
+) -> String {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        let (_, out) = status(store, reference);
+        if out.contains(needle) || std::time::Instant::now() > deadline {
+            return out;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
