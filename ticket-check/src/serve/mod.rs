@@ -12,6 +12,7 @@
 mod body;
 mod connection;
 mod options;
+mod pow;
 pub mod reply;
 mod routes;
 mod spam;
@@ -33,10 +34,12 @@ pub struct State {
     pub limits: Arc<Limits>,
     pub trust_proxy: bool,
     pub spam: spam::SpamPolicy,
+    pub pow: pow::Pow,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let options = options::parse(args)?;
+    let pow = pow::Pow::new(options.pow_bits)?;
     let store =
         Store::open(&options.store).map_err(|e| format!("{}: {e}", options.store.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -66,6 +69,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             limits: Arc::new(Limits::new(options.rate_ip, options.rate_email)),
             trust_proxy: options.trust_proxy,
             spam: options.spam,
+            pow,
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         eprintln!("stopped");

@@ -15,6 +15,8 @@ pub struct Options {
     pub rate_email: Option<Rate>,
     pub trust_proxy: bool,
     pub spam: SpamPolicy,
+    /// Leading zero bits of the proof of work a ticket must carry; 0: off.
+    pub pow_bits: u32,
 }
 
 pub fn parse(args: &[String]) -> Result<Options, String> {
@@ -28,6 +30,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         rate_email: Rate::parse("10/3600")?,
         trust_proxy: false,
         spam: SpamPolicy::default(),
+        pow_bits: 0,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -50,6 +53,17 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     .map_err(|_| format!("--min-fill-ms {v}: not a number of milliseconds"))?;
             }
             "--require-form" => options.spam.require_form = true,
+            "--pow-bits" => {
+                let v = value()?;
+                options.pow_bits = v
+                    .parse()
+                    .ok()
+                    .filter(|bits| *bits <= super::pow::MAX_BITS)
+                    .ok_or(format!(
+                        "--pow-bits {v}: a number of bits from 0 (off) to {}",
+                        super::pow::MAX_BITS
+                    ))?;
+            }
             other => return Err(format!("serve: unknown option {other}")),
         }
     }
