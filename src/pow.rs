@@ -1,0 +1,175 @@
+//! The receiver's optional proof of work, done while the customer types:
+//! the challenge is fetched at the first keystroke in the details step
+//! (never at page load), and solved with the browser's own SHA-256 (Web
+//! Crypto, so the wasm carries no hash code) in small batches of
+//! asynchronous digests, between which the page handles input as usual.
+//! A receiver without proof of work answers the challenge with 404: then
+//! nothing is solved and tickets go without a proof.
+
+use gloo_net::http::Request;
+use js_sys::{Array, Promise, Uint8Array};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::Deserialize;
+use ticket_core::payload::{Proof, leading_zero_bits};
+use wasm_bindgen_futures::JsFuture;
+
+/// Digests in flight at once: enough to keep the browser's hashing busy,
+/// few enough that each batch is over in about a millisecond.
+const BATCH: u32 = 16;
+/// The receiver asks for at most 32 bits; far past that, give up.
+const MAX_TRIES: u64 = 1 << 36;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Work {
+    /// Nothing fetched yet.
+    Idle,
+    /// Fetching or solving a challenge.
+    Working,
+    /// Done: the proof to send, or none (the receiver asks for none, or
+    /// the challenge could not be had: the receiver then says what it
+    /// misses, and the sender asks for a new one).
+    Ready(Option<Proof>),
+}
+
+#[derive(Clone, Copy)]
+pub struct ProofOfWork {
+    pub work: RwSignal<Work>,
+    /// Bumped by `renew`, so a solve still running for an older challenge
+    /// cannot overwrite the new one.
+    round: StoredValue<u32>,
+    endpoint: StoredValue<Option<String>>,
+}
+
+#[derive(Deserialize)]
+struct Challenge {
+    challenge: String,
+    bits: u32,
+}
+
+impl ProofOfWork {
+    pub fn new(endpoint: Option<String>) -> ProofOfWork {
+        ProofOfWork {
+            work: RwSignal::new(Work::Idle),
+            round: StoredValue::new(0),
+            endpoint: StoredValue::new(endpoint),
+        }
+    }
+
+    /// Starts fetching and solving, once.
+    pub fn start(self) {
+        if self.work.get_untracked() != Work::Idle {
+            return;
+        }
+        let Some(endpoint) = self.endpoint.get_value() else {
+            return self.work.set(Work::Ready(None));
+        };
+        self.work.set(Work::Working);
+        let round = self.round.get_value();
+        spawn_local(async move {
+            let proof = fetch_and_solve(&challenge_url(&endpoint)).await;
+            // `try_`: the widget may have been unmounted meanwhile.
+            if self.round.try_get_value() == Some(round) {
+                self.work.try_set(Work::Ready(proof));
+            }
+        });
+    }
+
+    /// The proof to send now (`Some(None)`: none is needed), or `None`
+    /// while it is being worked out (`work` turns `Ready` when it is).
+    pub fn proof(self) -> Option<Option<Proof>> {
+        self.start();
+        match self.work.get_untracked() {
+            Work::Ready(proof) => Some(proof),
+            _ => None,
+        }
+    }
+
+    /// The receiver refused the proof (expired, spent, or from before its
+    /// restart): a new challenge.
+    pub fn renew(self) {
+        self.forget();
+        self.start();
+    }
+
+    /// The proof was spent by an accepted ticket: the next ticket fetches
+    /// its own, once the customer types it.
+    pub fn forget(self) {
+        self.round.update_value(|r| *r = r.wrapping_add(1));
+        self.work.set(Work::Idle);
+    }
+}
+
+/// `{endpoint}/challenge`, the query string (if any) kept at the end.
+pub fn challenge_url(endpoint: &str) -> String {
+    let (path, query) = match endpoint.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (endpoint, None),
+    };
+    let path = path.trim_end_matches('/');
+    match query {
+        Some(query) => format!("{path}/challenge?{query}"),
+        None => format!("{path}/challenge"),
+    }
+}
+
+async fn fetch_and_solve(url: &str) -> Option<Proof> {
+    let response = Request::get(url).send().await.ok()?;
+    // 404: this receiver asks for no proof. Anything else but 200: no
+    // proof either, and the receiver's answer to the ticket says more.
+    if response.status() != 200 {
+        return None;
+    }
+    let challenge: Challenge = response.json().await.ok()?;
+    let nonce = solve(&challenge.challenge, challenge.bits).await?;
+    Some(Proof {
+        challenge: challenge.challenge,
+        nonce,
+    })
+}
+
+/// The first counter value whose SHA-256(`challenge:n`) starts with `bits`
+/// zero bits; `None` where Web Crypto is missing (a page over plain HTTP).
+async fn solve(challenge: &str, bits: u32) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let mut next: u64 = 0;
+    while next < MAX_TRIES {
+        let digests = Array::new();
+        for i in 0..u64::from(BATCH) {
+            let data = format!("{challenge}:{}", next + i);
+            let digest = subtle
+                .digest_with_str_and_u8_array("SHA-256", data.as_bytes())
+                .ok()?;
+            digests.push(&digest);
+        }
+        // Awaiting hands the page back to the browser until the digests
+        // are done: input is never held up by the work.
+        let digests: Array = JsFuture::from(Promise::all(&digests)).await.ok()?.into();
+        for i in 0..BATCH {
+            let digest = Uint8Array::new(&digests.get(i)).to_vec();
+            if leading_zero_bits(&digest) >= bits {
+                return Some((next + u64::from(i)).to_string());
+            }
+        }
+        next += u64::from(BATCH);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_challenge_sits_beside_the_tickets() {
+        assert_eq!(
+            challenge_url("https://example.com/api/tickets"),
+            "https://example.com/api/tickets/challenge"
+        );
+        assert_eq!(challenge_url("/api/tickets/"), "/api/tickets/challenge");
+        assert_eq!(
+            challenge_url("https://x/submit?site=3"),
+            "https://x/submit/challenge?site=3"
+        );
+    }
+}
