@@ -7,10 +7,9 @@
 //! nothing is solved and tickets go without a proof.
 
 use gloo_net::http::Request;
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Array, JSON, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 use ticket_core::payload::{Proof, leading_zero_bits};
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,6 +18,8 @@ use wasm_bindgen_futures::JsFuture;
 const BATCH: u32 = 16;
 /// The receiver asks for at most 32 bits; far past that, give up.
 const MAX_TRIES: u64 = 1 << 36;
+/// How often a send held for the proof looks whether it is ready.
+const POLL_MS: i32 = 50;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Work {
@@ -32,25 +33,22 @@ pub enum Work {
     Ready(Option<Proof>),
 }
 
+/// Plain stored values, not signals: nothing on screen shows the work,
+/// and a send held for it polls (`proof`), which costs the wasm less than
+/// an effect would.
 #[derive(Clone, Copy)]
 pub struct ProofOfWork {
-    pub work: RwSignal<Work>,
+    work: StoredValue<Work>,
     /// Bumped by `renew`, so a solve still running for an older challenge
     /// cannot overwrite the new one.
     round: StoredValue<u32>,
     endpoint: StoredValue<Option<String>>,
 }
 
-#[derive(Deserialize)]
-struct Challenge {
-    challenge: String,
-    bits: u32,
-}
-
 impl ProofOfWork {
     pub fn new(endpoint: Option<String>) -> ProofOfWork {
         ProofOfWork {
-            work: RwSignal::new(Work::Idle),
+            work: StoredValue::new(Work::Idle),
             round: StoredValue::new(0),
             endpoint: StoredValue::new(endpoint),
         }
@@ -58,30 +56,32 @@ impl ProofOfWork {
 
     /// Starts fetching and solving, once.
     pub fn start(self) {
-        if self.work.get_untracked() != Work::Idle {
+        if self.work.get_value() != Work::Idle {
             return;
         }
         let Some(endpoint) = self.endpoint.get_value() else {
-            return self.work.set(Work::Ready(None));
+            return self.work.set_value(Work::Ready(None));
         };
-        self.work.set(Work::Working);
+        self.work.set_value(Work::Working);
         let round = self.round.get_value();
         spawn_local(async move {
             let proof = fetch_and_solve(&challenge_url(&endpoint)).await;
             // `try_`: the widget may have been unmounted meanwhile.
             if self.round.try_get_value() == Some(round) {
-                self.work.try_set(Work::Ready(proof));
+                self.work.try_set_value(Work::Ready(proof));
             }
         });
     }
 
-    /// The proof to send now (`Some(None)`: none is needed), or `None`
-    /// while it is being worked out (`work` turns `Ready` when it is).
-    pub fn proof(self) -> Option<Option<Proof>> {
+    /// The proof to send (`Some(None)`: none is needed), once it is
+    /// worked out; `None` if the widget was removed meanwhile.
+    pub async fn proof(self) -> Option<Option<Proof>> {
         self.start();
-        match self.work.get_untracked() {
-            Work::Ready(proof) => Some(proof),
-            _ => None,
+        loop {
+            if let Work::Ready(proof) = self.work.try_get_value()? {
+                return Some(proof);
+            }
+            pause(POLL_MS).await;
         }
     }
 
@@ -96,7 +96,7 @@ impl ProofOfWork {
     /// its own, once the customer types it.
     pub fn forget(self) {
         self.round.update_value(|r| *r = r.wrapping_add(1));
-        self.work.set(Work::Idle);
+        self.work.set_value(Work::Idle);
     }
 }
 
@@ -113,6 +113,15 @@ pub fn challenge_url(endpoint: &str) -> String {
     }
 }
 
+async fn pause(ms: i32) {
+    let timer = Promise::new(&mut |wake, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&wake, ms);
+        }
+    });
+    let _ = JsFuture::from(timer).await;
+}
+
 async fn fetch_and_solve(url: &str) -> Option<Proof> {
     let response = Request::get(url).send().await.ok()?;
     // 404: this receiver asks for no proof. Anything else but 200: no
@@ -120,17 +129,22 @@ async fn fetch_and_solve(url: &str) -> Option<Proof> {
     if response.status() != 200 {
         return None;
     }
-    let challenge: Challenge = response.json().await.ok()?;
-    let nonce = solve(&challenge.challenge, challenge.bits).await?;
-    Some(Proof {
-        challenge: challenge.challenge,
-        nonce,
-    })
+    // `{challenge, bits, expires}`, read with the browser's JSON: a serde
+    // type of its own would cost the wasm more than these lines.
+    let answer = JSON::parse(&response.text().await.ok()?).ok()?;
+    let member = |name: &str| Reflect::get(&answer, &name.into()).ok();
+    let challenge = member("challenge")?.as_string()?;
+    let bits = member("bits")?.as_f64()?;
+    if !(0.0..=64.0).contains(&bits) {
+        return None;
+    }
+    let nonce = solve(&challenge, bits as u32).await?;
+    Some(Proof { challenge, nonce })
 }
 
 /// The first counter value whose SHA-256(`challenge:n`) starts with `bits`
 /// zero bits; `None` where Web Crypto is missing (a page over plain HTTP).
-async fn solve(challenge: &str, bits: u32) -> Option<String> {
+pub async fn solve(challenge: &str, bits: u32) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let mut next: u64 = 0;
     while next < MAX_TRIES {

@@ -6,7 +6,7 @@
 use crate::config::WidgetConfig;
 use crate::draft::new_idempotency_key;
 use crate::i18n::Lang;
-use crate::pow::{ProofOfWork, Work};
+use crate::pow::ProofOfWork;
 use crate::retry::{self, Failure};
 use crate::state::{Form, SendState, Step};
 use crate::submit::{Attempt, Outcome, post_ticket};
@@ -36,8 +36,6 @@ pub struct Sender {
     timer: StoredValue<Option<TimeoutHandle>>,
     on_outcome: StoredValue<Option<OutcomeReport>, LocalStorage>,
     pow: ProofOfWork,
-    /// An attempt is waiting for the proof of work.
-    awaiting_proof: StoredValue<bool>,
     /// New proofs asked for the current ticket.
     proof_rounds: StoredValue<u32>,
 }
@@ -60,7 +58,7 @@ impl Sender {
         config: WidgetConfig,
         on_outcome: Option<OutcomeReport>,
     ) -> Sender {
-        let sender = Sender {
+        Sender {
             form,
             lang,
             pow: ProofOfWork::new(config.endpoint.clone()),
@@ -68,19 +66,8 @@ impl Sender {
             retries: StoredValue::new(0),
             timer: StoredValue::new(None),
             on_outcome: StoredValue::new_local(on_outcome),
-            awaiting_proof: StoredValue::new(false),
             proof_rounds: StoredValue::new(0),
-        };
-        // An attempt held for the proof goes out as soon as it is ready.
-        Effect::new(move |_| {
-            if let Work::Ready(proof) = sender.pow.work.get()
-                && sender.awaiting_proof.get_value()
-            {
-                sender.awaiting_proof.set_value(false);
-                sender.post(proof);
-            }
-        });
-        sender
+        }
     }
 
     /// The customer started typing: time to fetch and solve the receiver's
@@ -123,13 +110,20 @@ impl Sender {
         // Shown while the proof of work is finished too: from the
         // customer's side, that is part of sending.
         self.form.send_state.set(SendState::Sending { attempt });
-        match self.pow.proof() {
-            Some(proof) => self.post(proof),
-            None => self.awaiting_proof.set_value(true),
-        }
+        self.post();
     }
 
-    fn post(self, proof: Option<Proof>) {
+    /// Posts the ticket once the proof of work (if asked for) is ready.
+    fn post(self) {
+        spawn_local(async move {
+            // None: the widget was removed while the proof was worked out.
+            if let Some(proof) = self.pow.proof().await {
+                self.post_with(proof).await;
+            }
+        });
+    }
+
+    async fn post_with(self, proof: Option<Proof>) {
         let Some(ticket) = self.form.to_ticket(self.lang.get_untracked()) else {
             return;
         };
@@ -140,20 +134,18 @@ impl Sender {
         };
         let key = self.form.idempotency_key.get_untracked();
         let config = self.config.get_value();
-        spawn_local(async move {
-            let outcome = post_ticket(Attempt {
-                endpoint: config.endpoint.as_deref().unwrap_or_default(),
-                ticket: &ticket,
-                form: &form,
-                idempotency_key: &key,
-                csrf_token: config.csrf_token.as_deref(),
-            })
-            .await;
-            if let Some(Some(report)) = self.on_outcome.try_get_value() {
-                report(&outcome, &ticket.category);
-            }
-            self.handle(outcome);
-        });
+        let outcome = post_ticket(Attempt {
+            endpoint: config.endpoint.as_deref().unwrap_or_default(),
+            ticket: &ticket,
+            form: &form,
+            idempotency_key: &key,
+            csrf_token: config.csrf_token.as_deref(),
+        })
+        .await;
+        if let Some(Some(report)) = self.on_outcome.try_get_value() {
+            report(&outcome, &ticket.category);
+        }
+        self.handle(outcome);
     }
 
     /// A ticket waiting for its next try goes out at once when the browser
@@ -215,7 +207,7 @@ impl Sender {
                     form.send_state.set(SendState::Refused { status: 422 });
                 } else {
                     self.pow.renew();
-                    self.awaiting_proof.set_value(true);
+                    self.post();
                 }
             }
             Outcome::Rejected(errors) => {

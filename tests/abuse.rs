@@ -129,8 +129,11 @@ async fn a_filled_honeypot_is_refused_in_plain_words_and_the_text_stays() {
     let field = h
         .execute(
             "const i = document.querySelector('.ltw input[name=website]');
-             return [i.tabIndex, i.closest('[aria-hidden=true]') !== null,
-                     i.getBoundingClientRect().width <= 1, i.autocomplete];",
+             const box = i.closest('[aria-hidden=true]');
+             return [i.tabIndex, box !== null,
+                     box.getBoundingClientRect().width <= 1 &&
+                       getComputedStyle(box).overflow === 'hidden',
+                     i.autocomplete];",
             vec![],
         )
         .await;

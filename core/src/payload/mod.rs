@@ -121,11 +121,16 @@ impl Ticket {
     /// ticket (nor of the receiver's idempotency fingerprint), so a retry
     /// with a later `fill_ms` is still the same ticket.
     pub fn to_json_with_form(&self, form: &FormSignals) -> String {
-        let mut value = serde_json::to_value(self).unwrap_or_default();
-        if let (Some(object), Ok(form)) = (value.as_object_mut(), serde_json::to_value(form)) {
-            object.insert("form".to_owned(), form);
+        /// Flattened rather than built as a `serde_json::Value`: the
+        /// widget then carries no `Value` serializer (several KB of wasm).
+        #[derive(Serialize)]
+        struct Posted<'a> {
+            #[serde(flatten)]
+            ticket: &'a Ticket,
+            form: &'a FormSignals,
         }
-        value.to_string()
+        // Cannot fail, as `to_json`.
+        serde_json::to_string(&Posted { ticket: self, form }).unwrap_or_default()
     }
 }
 
