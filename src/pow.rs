@@ -1,8 +1,8 @@
 //! The receiver's optional proof of work, done while the customer types:
 //! the challenge is fetched at the first keystroke in the details step
 //! (never at page load), and solved with the browser's own SHA-256 (Web
-//! Crypto, so the wasm carries no hash code) in small batches of
-//! asynchronous digests, between which the page handles input as usual.
+//! Crypto, so the wasm carries no hash code) in slices of 10 ms, between
+//! which the page handles input as usual.
 //! A receiver without proof of work answers the challenge with 404: then
 //! nothing is solved and tickets go without a proof.
 
@@ -13,9 +13,13 @@ use leptos::task::spawn_local;
 use ticket_core::payload::{Proof, leading_zero_bits};
 use wasm_bindgen_futures::JsFuture;
 
-/// Digests in flight at once: enough to keep the browser's hashing busy,
-/// few enough that each batch is over in about a millisecond.
+/// Digests asked for at once.
 const BATCH: u32 = 16;
+/// Work for this long, then let the page handle its events. Chromium
+/// resolves a small digest at once (a microtask), so awaiting digests alone
+/// would never give the event loop a turn: without these breaks, typing
+/// would freeze until the proof is found.
+const SLICE_MS: f64 = 10.0;
 /// The receiver asks for at most 32 bits; far past that, give up.
 const MAX_TRIES: u64 = 1 << 36;
 /// How often a send held for the proof looks whether it is ready.
@@ -147,7 +151,12 @@ async fn fetch_and_solve(url: &str) -> Option<Proof> {
 pub async fn solve(challenge: &str, bits: u32) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let mut next: u64 = 0;
+    let mut slice_began = js_sys::Date::now();
     while next < MAX_TRIES {
+        if js_sys::Date::now() - slice_began >= SLICE_MS {
+            pause(0).await;
+            slice_began = js_sys::Date::now();
+        }
         let digests = Array::new();
         for i in 0..u64::from(BATCH) {
             let data = format!("{challenge}:{}", next + i);
@@ -156,8 +165,6 @@ pub async fn solve(challenge: &str, bits: u32) -> Option<String> {
                 .ok()?;
             digests.push(&digest);
         }
-        // Awaiting hands the page back to the browser until the digests
-        // are done: input is never held up by the work.
         let digests: Array = JsFuture::from(Promise::all(&digests)).await.ok()?.into();
         for i in 0..BATCH {
             let digest = Uint8Array::new(&digests.get(i)).to_vec();

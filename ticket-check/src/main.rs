@@ -52,7 +52,7 @@ serve options:
   --pow-bits N          ask every ticket for a proof of work: GET /api/tickets/challenge
                         hands out a challenge (valid 2 hours); SHA-256(challenge \":\" nonce)
                         must start with N zero bits (default 0: off, the route answers 404;
-                        16 costs a phone about a second). Refusals: 422 form.pow with
+                        14 costs a phone about a second). Refusals: 422 form.pow with
                         pow.missing, pow.invalid, pow.expired, pow.insufficient, pow.replayed
 
 serve fault injection, for tests only (all off unless given here):
