@@ -26,7 +26,7 @@ const MAX_TRIES: u64 = 1 << 36;
 const POLL_MS: i32 = 50;
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Work {
+enum Work {
     /// Nothing fetched yet.
     Idle,
     /// Fetching or solving a challenge.
@@ -80,12 +80,12 @@ impl ProofOfWork {
     /// The proof to send (`Some(None)`: none is needed), once it is
     /// worked out; `None` if the widget was removed meanwhile.
     pub async fn proof(self) -> Option<Option<Proof>> {
-        self.start();
         loop {
-            if let Work::Ready(proof) = self.work.try_get_value()? {
-                return Some(proof);
+            match self.work.try_get_value()? {
+                Work::Ready(proof) => return Some(proof),
+                Work::Idle => self.start(),
+                Work::Working => pause(POLL_MS).await,
             }
-            pause(POLL_MS).await;
         }
     }
 

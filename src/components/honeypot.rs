@@ -17,15 +17,20 @@ pub fn Honeypot() -> impl IntoView {
     view! {
         <div class="ltw-sr-only" aria-hidden="true">
             <label for=id.clone()>{i18n.t("honeypot-label")}</label>
-            <input
-                id=id
-                type="text"
-                name="website"
-                tabindex="-1"
-                autocomplete="off"
-                prop:value=move || form.honeypot.get()
-                on:input=move |ev| form.honeypot.set(target_value(&ev))
-            />
+            // On a line of its own, and narrow: the box clips what it shows,
+            // not the layout, and a 320 px phone must not scroll sideways.
+            <div>
+                <input
+                    id=id
+                    type="text"
+                    name="website"
+                    size="1"
+                    tabindex="-1"
+                    autocomplete="off"
+                    prop:value=move || form.honeypot.get()
+                    on:input=move |ev| form.honeypot.set(target_value(&ev))
+                />
+            </div>
         </div>
     }
 }
