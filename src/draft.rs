@@ -27,6 +27,14 @@ pub struct Draft {
     pub message: String,
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
+    /// When the ticket was begun (ms since 1970; 0: not known), so that a
+    /// restored draft sent at once is not taken for a bot's fast form.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub began_at_ms: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Draft {
@@ -91,6 +99,9 @@ mod tests {
             ..Draft::default()
         };
         d.fields.insert("trace".into(), "1 x".into());
+        assert_eq!(Draft::from_json(&d.to_json()), Some(d.clone()));
+        d.began_at_ms = 1_796_000_000_000;
+        assert!(d.to_json().contains("\"began_at_ms\":1796000000000"));
         assert_eq!(Draft::from_json(&d.to_json()), Some(d));
         assert_eq!(
             Draft::from_json("{\"idempotency_key\":\"k\"}").map(|d| d.has_content()),

@@ -95,6 +95,7 @@ fn autosave(form: Form, prefilled: Draft) {
             && draft
                 != Draft {
                     idempotency_key: draft.idempotency_key.clone(),
+                    began_at_ms: draft.began_at_ms,
                     ..prefilled.clone()
                 };
         if form.draft_masked.get_untracked() != masked {

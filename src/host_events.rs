@@ -58,7 +58,11 @@ pub fn report_outcome(host: &web_sys::HtmlElement, outcome: &Outcome, category: 
                 Failure::Network => emit_error(&host, "network", None),
                 Failure::Timeout => emit_error(&host, "timeout", None),
                 Failure::Server(status) => emit_error(&host, "server", Some(status)),
+                Failure::TooFast => emit_error(&host, "server", Some(429)),
             },
+            // Not a failure to report: the widget works out a new proof of
+            // work and sends the ticket again by itself.
+            Outcome::NeedsProof => {}
         },
         std::time::Duration::ZERO,
     );

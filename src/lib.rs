@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod mount;
 pub mod paste_guard;
 pub mod plain_text;
+pub mod pow;
 pub mod prefill;
 pub mod retry;
 pub mod sending;

@@ -14,6 +14,9 @@ pub enum Failure {
     Timeout,
     /// 5xx, 408 or 429: the server may accept the same ticket later.
     Server(u16),
+    /// 429 `spam.too_fast`: sent sooner after the form appeared than the
+    /// receiver allows; it goes again once `Retry-After` has passed.
+    TooFast,
 }
 
 /// Delay before retry number `retry` (1-based): capped exponential backoff

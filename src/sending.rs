@@ -6,6 +6,7 @@
 use crate::config::WidgetConfig;
 use crate::draft::new_idempotency_key;
 use crate::i18n::Lang;
+use crate::pow::ProofOfWork;
 use crate::retry::{self, Failure};
 use crate::state::{Form, SendState, Step};
 use crate::submit::{Attempt, Outcome, post_ticket};
@@ -13,6 +14,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
+use ticket_core::payload::{FormSignals, Proof};
+
+/// New proofs of work asked for one ticket before the receiver's refusal
+/// is taken as final (each is one fetch and about a second of hashing).
+const MAX_PROOF_ROUNDS: u32 = 3;
 
 /// Told how each attempt ended, with the ticket's category: how the host
 /// page hears of it (given at mount, see `mount.rs`), without the sender
@@ -29,6 +35,16 @@ pub struct Sender {
     /// The pending countdown tick, cancelled by "try again now".
     timer: StoredValue<Option<TimeoutHandle>>,
     on_outcome: StoredValue<Option<OutcomeReport>, LocalStorage>,
+    pow: ProofOfWork,
+    /// New proofs asked for the current ticket.
+    proof_rounds: StoredValue<u32>,
+}
+
+/// Milliseconds since the ticket was begun, for the receiver's minimum
+/// fill time (sent again with each attempt: a later attempt has a larger
+/// value, which the receiver does not count as a different ticket).
+fn fill_ms(began_at: f64) -> u32 {
+    (js_sys::Date::now() - began_at).clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 fn browser_online() -> bool {
@@ -45,11 +61,19 @@ impl Sender {
         Sender {
             form,
             lang,
+            pow: ProofOfWork::new(config.endpoint.clone()),
             config: StoredValue::new(config),
             retries: StoredValue::new(0),
             timer: StoredValue::new(None),
             on_outcome: StoredValue::new_local(on_outcome),
+            proof_rounds: StoredValue::new(0),
         }
+    }
+
+    /// The customer started typing: time to fetch and solve the receiver's
+    /// proof of work (if it asks for one), so it is ready at "Submit".
+    pub fn prepare(self) {
+        self.pow.start();
     }
 
     fn busy(self) -> bool {
@@ -65,6 +89,7 @@ impl Sender {
             return;
         }
         self.retries.set_value(0);
+        self.proof_rounds.set_value(0);
         self.send_now();
     }
 
@@ -78,26 +103,49 @@ impl Sender {
             self.form.send_state.set(SendState::Offline);
             return;
         }
+        if self.form.category.get_untracked().is_none() {
+            return;
+        }
+        let attempt = self.retries.get_value() + 1;
+        // Shown while the proof of work is finished too: from the
+        // customer's side, that is part of sending.
+        self.form.send_state.set(SendState::Sending { attempt });
+        self.post();
+    }
+
+    /// Posts the ticket once the proof of work (if asked for) is ready.
+    fn post(self) {
+        spawn_local(async move {
+            // None: the widget was removed while the proof was worked out.
+            if let Some(proof) = self.pow.proof().await {
+                self.post_with(proof).await;
+            }
+        });
+    }
+
+    async fn post_with(self, proof: Option<Proof>) {
         let Some(ticket) = self.form.to_ticket(self.lang.get_untracked()) else {
             return;
         };
-        let attempt = self.retries.get_value() + 1;
-        self.form.send_state.set(SendState::Sending { attempt });
+        let form = FormSignals {
+            honeypot: self.form.honeypot.get_untracked(),
+            fill_ms: Some(fill_ms(self.form.began_at.get_value())),
+            pow: proof,
+        };
         let key = self.form.idempotency_key.get_untracked();
         let config = self.config.get_value();
-        spawn_local(async move {
-            let outcome = post_ticket(Attempt {
-                endpoint: config.endpoint.as_deref().unwrap_or_default(),
-                ticket: &ticket,
-                idempotency_key: &key,
-                csrf_token: config.csrf_token.as_deref(),
-            })
-            .await;
-            if let Some(Some(report)) = self.on_outcome.try_get_value() {
-                report(&outcome, &ticket.category);
-            }
-            self.handle(outcome);
-        });
+        let outcome = post_ticket(Attempt {
+            endpoint: config.endpoint.as_deref().unwrap_or_default(),
+            ticket: &ticket,
+            form: &form,
+            idempotency_key: &key,
+            csrf_token: config.csrf_token.as_deref(),
+        })
+        .await;
+        if let Some(Some(report)) = self.on_outcome.try_get_value() {
+            report(&outcome, &ticket.category);
+        }
+        self.handle(outcome);
     }
 
     /// A ticket waiting for its next try goes out at once when the browser
@@ -137,6 +185,7 @@ impl Sender {
         match outcome {
             Outcome::Accepted(reference) => {
                 crate::draft_keeping::forget(form);
+                self.pow.forget();
                 form.reference.set(reference.unwrap_or_default());
                 form.send_state.set(SendState::Idle);
                 form.step.set(Step::Done);
@@ -150,6 +199,16 @@ impl Sender {
                 form.send_state.set(SendState::Idle);
                 self.retries.set_value(0);
                 self.send_now();
+            }
+            Outcome::NeedsProof => {
+                let round = self.proof_rounds.get_value() + 1;
+                self.proof_rounds.set_value(round);
+                if round > MAX_PROOF_ROUNDS {
+                    form.send_state.set(SendState::Refused { status: 422 });
+                } else {
+                    self.pow.renew();
+                    self.post();
+                }
             }
             Outcome::Rejected(errors) => {
                 let visible = form.visible_keys();

@@ -99,6 +99,13 @@ pub struct Form {
     /// False once the browser refused to store the draft.
     pub storage_ok: RwSignal<bool>,
     pub send_state: RwSignal<SendState>,
+    /// The hidden field only bots fill in (see `components::honeypot`);
+    /// sent as `form.honeypot`, never kept in a draft.
+    pub honeypot: RwSignal<String>,
+    /// When this ticket was begun (ms since 1970): when the widget became
+    /// interactive, or when a restored draft was begun on an earlier visit
+    /// (its time was spent then). `form.fill_ms` counts from here.
+    pub began_at: StoredValue<f64>,
     /// The accepted ticket's reference; empty before, and when the server
     /// accepted it without giving one.
     pub reference: RwSignal<String>,
@@ -167,6 +174,8 @@ impl Form {
             draft_masked: RwSignal::new(false),
             storage_ok: RwSignal::new(true),
             send_state: RwSignal::new(SendState::Idle),
+            honeypot: RwSignal::new(String::new()),
+            began_at: StoredValue::new(0.0),
             reference: RwSignal::new(String::new()),
             first_reference: RwSignal::new(None),
             trace: Memo::new(move |_| {
@@ -376,11 +385,17 @@ impl Form {
             subject: self.subject.get(),
             message: self.message.get(),
             fields,
+            began_at_ms: self.began_at.get_value() as u64,
         }
     }
 
     pub fn apply_draft(&self, d: &Draft) {
         self.idempotency_key.set(d.idempotency_key.clone());
+        // Drafts of earlier versions do not say: the clock keeps running
+        // from this visit.
+        if d.began_at_ms > 0 {
+            self.began_at.set_value(d.began_at_ms as f64);
+        }
         let category = d.category.as_deref().and_then(ticket_core::catalog::find);
         let group = category.map(|c| c.group).or_else(|| {
             Group::ALL
@@ -418,6 +433,7 @@ impl Form {
         self.server_errors.set(Vec::new());
         self.send_state.set(SendState::Idle);
         self.idempotency_key.set(new_key);
+        self.began_at.set_value(js_sys::Date::now());
         self.draft_restored.set(false);
         self.draft_offer.set(None);
     }

@@ -7,7 +7,7 @@ use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use ticket_core::payload::{Rejected, Ticket};
+use ticket_core::payload::{FormSignals, Rejected, Ticket};
 use ticket_core::validate::FieldError;
 
 /// Long enough for a slow mobile link, short enough that a stalled request
@@ -21,6 +21,10 @@ pub enum Outcome {
     Accepted(Option<String>),
     /// 422: what is wrong, field by field.
     Rejected(Vec<FieldError>),
+    /// 422 on `form.pow` only: the proof of work is missing, expired,
+    /// spent or from before the receiver restarted. A new one is worked out
+    /// and the ticket sent again.
+    NeedsProof,
     /// 409 `idempotency.conflict`: this key already delivered another
     /// version of the ticket (stored as `first_reference`); these changes
     /// need a key of their own.
@@ -43,6 +47,8 @@ pub enum Outcome {
 pub struct Attempt<'a> {
     pub endpoint: &'a str,
     pub ticket: &'a Ticket,
+    /// Posted beside the ticket (`form`), for the receiver's spam checks.
+    pub form: &'a FormSignals,
     pub idempotency_key: &'a str,
     pub csrf_token: Option<&'a str>,
 }
@@ -104,11 +110,12 @@ fn request(attempt: &Attempt<'_>, signal: Option<&web_sys::AbortSignal>) -> Opti
     if let Some(token) = attempt.csrf_token {
         headers.set("X-CSRF-Token", token).ok()?;
     }
-    // `json()` adds `Content-Type: application/json`.
+    headers.set("Content-Type", "application/json").ok()?;
+    let body = attempt.ticket.to_json_with_form(attempt.form);
     let request = Request::post(attempt.endpoint)
         .headers(Headers::from_raw(headers))
         .abort_signal(signal)
-        .json(attempt.ticket)
+        .body(body)
         .ok()?;
     // `javascript:`, `data:` and the like build fine but can only fail.
     is_http_url(&request.url()).then_some(request)
@@ -128,16 +135,25 @@ pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome 
         .and_then(|a| a.get("reference")?.as_str())
         .filter(|r| !r.trim().is_empty())
         .map(str::to_owned);
-    let has_code = |code: &str| {
-        answer
-            .as_ref()
-            .and_then(|a| a.get("errors")?.as_array())
-            .is_some_and(|errors| errors.iter().any(|e| e.get("code") == Some(&code.into())))
+    let errors = answer
+        .as_ref()
+        .and_then(|a| a.get("errors")?.as_array())
+        .map_or(&[][..], Vec::as_slice);
+    let has_code = |code: &str| errors.iter().any(|e| e.get("code") == Some(&code.into()));
+    let only_on = |field: &str| {
+        !errors.is_empty() && errors.iter().all(|e| e.get("field") == Some(&field.into()))
     };
     match status {
         200..=299 => Outcome::Accepted(reference),
         409 if has_code("idempotency.conflict") => Outcome::Conflict {
             first_reference: reference,
+        },
+        422 if only_on("form.pow") => Outcome::NeedsProof,
+        // The receiver's minimum fill time: a fast person, or a draft sent
+        // at once. Waiting `Retry-After` and sending again is all it takes.
+        429 if has_code("spam.too_fast") => Outcome::Retry {
+            failure: Failure::TooFast,
+            retry_after_s,
         },
         422 => match serde_json::from_str::<Rejected>(body) {
             Ok(r) if !r.errors.is_empty() => Outcome::Rejected(r.errors),
@@ -231,6 +247,31 @@ mod tests {
             classify(409, "{}", None),
             Outcome::Refused { status: 409, .. }
         ));
+    }
+
+    #[test]
+    fn proof_of_work_and_fill_time_refusals_are_retried() {
+        for code in ["pow.missing", "pow.expired", "pow.replayed", "pow.invalid"] {
+            let body = format!(r#"{{"errors":[{{"field":"form.pow","code":"{code}"}}]}}"#);
+            assert_eq!(classify(422, &body, None), Outcome::NeedsProof, "{code}");
+        }
+        let too_fast = r#"{"errors":[{"field":"form.fill_ms","code":"spam.too_fast"}]}"#;
+        assert_eq!(
+            classify(429, too_fast, Some(2)),
+            Outcome::Retry {
+                failure: Failure::TooFast,
+                retry_after_s: Some(2)
+            }
+        );
+        // A honeypot refusal is final: not a field the customer can fix.
+        let honeypot = r#"{"errors":[{"field":"form.honeypot","code":"spam.honeypot"}]}"#;
+        assert_eq!(
+            classify(422, honeypot, None),
+            Outcome::Rejected(vec![FieldError {
+                field: "form.honeypot".into(),
+                code: "spam.honeypot".into()
+            }])
+        );
     }
 
     #[test]

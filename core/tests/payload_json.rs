@@ -302,3 +302,30 @@ fn the_schema_lists_every_locale_the_receiver_accepts() {
     let listed = &schema["properties"]["locale"]["enum"];
     assert_eq!(listed, &serde_json::json!(ticket_core::validate::LOCALES));
 }
+
+#[test]
+fn the_schema_describes_every_member_of_the_form_signals() {
+    use ticket_core::payload::{FormSignals, Proof};
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/ticket.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let documented = &schema["properties"]["form"]["properties"];
+    let every_part = FormSignals {
+        honeypot: String::new(),
+        fill_ms: Some(1),
+        pow: Some(Proof::default()),
+    };
+    let sent = serde_json::to_value(&every_part).unwrap();
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&sent), names(documented));
+    assert_eq!(names(&sent["pow"]), names(&documented["pow"]["properties"]));
+}

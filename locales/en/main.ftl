@@ -247,6 +247,9 @@ contact-email = You can also write to support by e-mail:
 ## Sending: what the customer is told instead of the server's own words
 
 status-busy = The support server is busy right now (HTTP { $status }). Your ticket is still here.
+status-too-fast = The support server asks for a few more seconds before a ticket is sent. Your ticket is still here.
+refused-spam = It was taken for an automated submission: a hidden field that people leave empty was filled in, perhaps by a browser extension. Please copy your ticket and e-mail it to support.
+honeypot-label = Leave this field empty
 status-misconfigured = This support form is not set up correctly, so the ticket cannot be sent from it. Please copy your ticket and e-mail it to support.
 refused-too-large = The ticket is too large: please shorten the message or the pasted output.
 refused-forbidden = The form may be out of date: please reload the page (what you typed is kept) and send it again.

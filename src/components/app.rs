@@ -28,6 +28,8 @@ pub fn App(
 ) -> impl IntoView {
     let i18n = i18n.unwrap_or_else(|| I18n::new(initial_lang(config.lang.as_deref())));
     let form = form.unwrap_or_default();
+    // The fill time counts from now: the form is interactive from here on.
+    form.began_at.set_value(js_sys::Date::now());
     prefill::apply_initial(&form, &config);
     // A draft from an earlier visit wins over the page's prefill: it is what
     // the customer typed themselves.

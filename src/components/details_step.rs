@@ -1,8 +1,9 @@
 use super::circumvention_notice::CircumventionNotice;
-use super::context::use_form;
+use super::context::{use_form, use_sender};
 use super::details_hints::{PolicyHint, ScopeHint, SecretsHint};
 use super::error_summary::ErrorSummary;
 use super::fields::{Control, DirectionField, IpField, TextField};
+use super::honeypot::Honeypot;
 use super::trace_field::TraceField;
 use crate::dom::focus_after_render;
 use crate::i18n::{keys, use_i18n};
@@ -16,6 +17,7 @@ use ticket_core::catalog::{Category, Field};
 pub fn DetailsStep(category: &'static Category) -> impl IntoView {
     let i18n = use_i18n();
     let form = use_form();
+    let sender = use_sender();
     let summary = NodeRef::<Div>::new();
 
     let category_fields = category
@@ -46,8 +48,10 @@ pub fn DetailsStep(category: &'static Category) -> impl IntoView {
         }
     };
 
+    // The first keystroke (input events bubble here from every field)
+    // starts the receiver's proof of work, so it is done by "Submit".
     view! {
-        <div class="ltw-step">
+        <div class="ltw-step" on:input=move |_| sender.prepare()>
             <ErrorSummary summary/>
             <ChosenCategory category/>
             {notice}
@@ -58,6 +62,7 @@ pub fn DetailsStep(category: &'static Category) -> impl IntoView {
             {category_fields}
             <TextField key="subject"/>
             <TextField key="message" control=Control::Multiline/>
+            <Honeypot/>
             <PolicyHint/>
             <ScopeHint category/>
             <SecretsHint/>

@@ -14,6 +14,7 @@ mod draft_notices;
 mod error_summary;
 mod fields;
 mod group_list;
+mod honeypot;
 mod hop_table;
 mod lang_switch;
 mod policy_dialog;

@@ -9,6 +9,7 @@ fn failure_text(i18n: I18n, failure: Failure) -> String {
         Failure::Network => i18n.text("status-network-error"),
         Failure::Timeout => i18n.text("status-timeout"),
         Failure::Server(429) => i18n.t_args("status-busy", &[("status", "429".into())]),
+        Failure::TooFast => i18n.text("status-too-fast"),
         Failure::Server(status) => {
             i18n.t_args("status-server-error", &[("status", status.to_string())])
         }
@@ -17,8 +18,11 @@ fn failure_text(i18n: I18n, failure: Failure) -> String {
 
 /// Why a refusal happened, in the customer's words: the server's own answer
 /// (an error page, an error code) goes to the console, never on screen.
-fn refusal_reason(status: u16) -> &'static str {
+fn refusal_reason(status: u16, spam: bool) -> &'static str {
     match status {
+        // The hidden field people never see was filled in: by a bot, or by
+        // a browser extension or autofill that fills in every field.
+        422 if spam => "refused-spam",
         413 => "refused-too-large",
         401 | 403 | 419 => "refused-forbidden",
         404 | 405 | 410 => "refused-wrong-address",
@@ -42,6 +46,10 @@ pub fn SendStatus() -> impl IntoView {
         }),
         _ => None,
     };
+    let spam = move || {
+        form.server_errors
+            .with(|errors| errors.iter().any(|e| e.code == "spam.honeypot"))
+    };
     // Re-run with every tick of the countdown, but the announced text node
     // is only written when its text changes (Leptos compares), so screen
     // readers hear it once per state.
@@ -64,7 +72,7 @@ pub fn SendStatus() -> impl IntoView {
                 "status-refused",
                 &[
                     ("status", status.to_string()),
-                    ("reason", i18n.text(refusal_reason(status))),
+                    ("reason", i18n.text(refusal_reason(status, spam()))),
                 ],
             ),
         )),

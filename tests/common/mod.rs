@@ -76,6 +76,9 @@ pub struct Options {
     pub csp: Option<&'static str>,
 }
 
+/// More `ticket-check serve` options (`--pow-bits 12`, `--min-fill-ms 8000`).
+pub type ReceiverArgs = &'static [&'static str];
+
 pub struct Harness {
     pub client: Client,
     pub base: String,
@@ -83,6 +86,7 @@ pub struct Harness {
     pub dist: PathBuf,
     pub receiver: Killed,
     options: Options,
+    receiver_args: ReceiverArgs,
     _driver: Killed,
 }
 
@@ -93,6 +97,18 @@ pub fn spawn_receiver(
     dist: &Path,
     addr: Option<&str>,
     options: &Options,
+) -> (Killed, String) {
+    spawn_receiver_with(bin, store, dist, addr, options, &[])
+}
+
+/// The same, with more options for the receiver.
+pub fn spawn_receiver_with(
+    bin: &Path,
+    store: &Path,
+    dist: &Path,
+    addr: Option<&str>,
+    options: &Options,
+    receiver_args: ReceiverArgs,
 ) -> (Killed, String) {
     let mut command = Command::new(bin);
     command
@@ -109,6 +125,10 @@ pub fn spawn_receiver(
     if let Some(csp) = options.csp {
         command.args(["--csp", csp]);
     }
+    // A script fills in the form faster than any person: the minimum fill
+    // time is off unless a test asks for it (tests/abuse.rs does).
+    command.args(["--min-fill-ms", "0"]);
+    command.args(receiver_args);
     let mut receiver = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -208,6 +228,15 @@ impl Harness {
     }
 
     pub async fn start_with(name: &str, options: Options) -> Harness {
+        Harness::start_full(name, options, &[]).await
+    }
+
+    /// With more options for the receiver.
+    pub async fn start_receiving(name: &str, receiver_args: ReceiverArgs) -> Harness {
+        Harness::start_full(name, Options::default(), receiver_args).await
+    }
+
+    async fn start_full(name: &str, options: Options, receiver_args: ReceiverArgs) -> Harness {
         let dist = env_path("TICKET_WIDGET_DIST", "dist");
         assert!(
             dist.join("index.html").exists() && dist.join("ticket-widget.js").exists(),
@@ -223,7 +252,8 @@ impl Harness {
 
         let store = std::env::temp_dir().join(format!("e2e-{name}-{}.db", std::process::id()));
         remove_store(&store);
-        let (receiver, base) = spawn_receiver(&bin, &store, &dist, None, &options);
+        let (receiver, base) =
+            spawn_receiver_with(&bin, &store, &dist, None, &options, receiver_args);
 
         let (driver, driver_url) = spawn_chromedriver();
         let client = connect_browser(&driver_url).await;
@@ -234,6 +264,7 @@ impl Harness {
             dist,
             receiver,
             options,
+            receiver_args,
             _driver: driver,
         };
         harness
@@ -247,7 +278,14 @@ impl Harness {
 
     pub fn spawn_receiver(&self, addr: Option<&str>) -> (Killed, String) {
         let bin = env_path("TICKET_CHECK_BIN", "target/debug/ticket-check");
-        spawn_receiver(&bin, &self.store, &self.dist, addr, &self.options)
+        spawn_receiver_with(
+            &bin,
+            &self.store,
+            &self.dist,
+            addr,
+            &self.options,
+            self.receiver_args,
+        )
     }
 
     pub async fn cdp(&self, cmd: &'static str, params: Json) -> Json {

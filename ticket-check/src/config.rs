@@ -41,6 +41,8 @@ pub struct ServeConfig {
     pub trust_proxy: Option<bool>,
     pub min_fill_ms: Option<u32>,
     pub require_form: Option<bool>,
+    /// Leading zero bits of the proof of work, as `--pow-bits` (0: off).
+    pub pow_bits: Option<u32>,
 }
 
 /// When a failed delivery is tried again: after `first_ms`, then twice as

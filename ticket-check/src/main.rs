@@ -55,9 +55,15 @@ serve options:
                         (default 20/600); refused with 429 and Retry-After
   --rate-email N/SECS   the same per e-mail address (default 10/3600)
   --trust-proxy         take the client IP from X-Real-IP (set it in the proxy in front)
-  --min-fill-ms MS      refuse a ticket whose form.fill_ms is below MS (default 3000;
-                        422 spam.too_fast); a filled form.honeypot is 422 spam.honeypot
+  --min-fill-ms MS      a ticket whose form.fill_ms is below MS (default 3000) gets 429
+                        spam.too_fast with Retry-After: the seconds missing (the widget
+                        then sends it again); a filled form.honeypot is 422 spam.honeypot
   --require-form        also refuse tickets without form.fill_ms
+  --pow-bits N          ask every ticket for a proof of work: GET /api/tickets/challenge
+                        hands out a challenge (valid 2 hours); SHA-256(challenge \":\" nonce)
+                        must start with N zero bits (default 0: off, the route answers 404;
+                        14 costs a phone about a second). Refusals: 422 form.pow with
+                        pow.missing, pow.invalid, pow.expired, pow.insufficient, pow.replayed
 
 serve fault injection, for tests only (all off unless given here):
   --fail-next N:STATUS    answer the next N ticket POSTs with STATUS (400-599), store nothing

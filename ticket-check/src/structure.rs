@@ -45,6 +45,8 @@ const POLICY: &[(&str, Kind)] = &[
 
 const FORM: &[(&str, Kind)] = &[("honeypot", Kind::String), ("fill_ms", Kind::Count)];
 
+const PROOF: &[(&str, Kind)] = &[("challenge", Kind::String), ("nonce", Kind::String)];
+
 /// The ticket in `value`, or every structural error in it.
 pub fn read_ticket(value: &Value) -> Result<Ticket, Vec<FieldError>> {
     let errors = check(value);
@@ -79,6 +81,8 @@ fn check(value: &Value) -> Vec<FieldError> {
     }
     check_object("policy", object.get("policy"), POLICY, &mut errors);
     check_object("form", object.get("form"), FORM, &mut errors);
+    let proof = object.get("form").and_then(|form| form.get("pow"));
+    check_object("form.pow", proof, PROOF, &mut errors);
     errors
 }
 
@@ -182,7 +186,7 @@ mod tests {
             "fields": { "ip": "203.0.113.9", "trace": 5 },
             "trace_summary": "none",
             "policy": { "acknowledged": "yes", "circumvention_terms": ["vpn", 3] },
-            "form": { "fill_ms": 1.5 },
+            "form": { "fill_ms": 1.5, "pow": { "challenge": 1, "nonce": "7" } },
         });
         assert_eq!(
             errors(body),
@@ -196,6 +200,7 @@ mod tests {
                 ("policy.circumvention_terms[1]", WRONG_TYPE),
                 ("policy.acknowledged", WRONG_TYPE),
                 ("form.fill_ms", WRONG_TYPE),
+                ("form.pow.challenge", WRONG_TYPE),
             ])
         );
     }

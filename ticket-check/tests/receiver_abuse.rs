@@ -1,6 +1,7 @@
 //! Abuse resistance without a captcha: rate limits per client IP and per
-//! e-mail (429 with Retry-After), the honeypot and the minimum fill time
-//! (422 with a spam code), and `GET /healthz`.
+//! e-mail (429 with Retry-After), the honeypot (422 spam.honeypot) and the
+//! minimum fill time (429 spam.too_fast with Retry-After), and
+//! `GET /healthz`. The proof of work is in receiver_pow.rs.
 
 mod common;
 
@@ -128,14 +129,21 @@ fn a_filled_honeypot_and_a_too_fast_form_are_refused() {
         ("form.honeypot".into(), "spam.honeypot".into())
     );
 
+    // Too fast is "wait and send again", not "go away": a person may be
+    // quick, and the widget retries after Retry-After with a larger fill_ms.
     let fast = ticket("fast@example.com", form(800));
-    let reply = post_reply(&r.addr, "application/json", None, &fast);
-    assert_eq!(reply.status, 422);
+    let reply = post_reply(&r.addr, "application/json", Some("fast-1"), &fast);
+    assert_eq!(reply.status, 429, "{}", reply.body);
     assert_eq!(
         error(&reply),
         ("form.fill_ms".into(), "spam.too_fast".into())
     );
+    assert_eq!(reply.header("retry-after"), Some("3"));
     assert!(stored(&r).is_empty());
+    let later = ticket("fast@example.com", form(3_900));
+    let reply = post_reply(&r.addr, "application/json", Some("fast-1"), &later);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(stored(&r).len(), 1);
 
     // Older widgets send no `form`: accepted unless --require-form.
     let mut plain: serde_json::Value = serde_json::from_str(&example()).unwrap();
@@ -145,7 +153,7 @@ fn a_filled_honeypot_and_a_too_fast_form_are_refused() {
         201
     );
     let records = stored(&r);
-    assert_eq!(records.len(), 1);
+    assert_eq!(records.len(), 2);
 
     let strict = start(&["--require-form", "--min-fill-ms", "500"]);
     let reply = post_reply(&strict.addr, "application/json", None, &plain.to_string());
@@ -170,6 +178,8 @@ fn bad_limit_switches_stop_the_receiver_before_it_listens() {
         &["--rate-ip", "lots"][..],
         &["--rate-email", "0/60"],
         &["--min-fill-ms", "soon"],
+        &["--pow-bits", "33"],
+        &["--pow-bits", "-1"],
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticket-check"))
             .args(["serve", "--addr", "127.0.0.1:0"])

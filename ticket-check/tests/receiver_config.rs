@@ -61,7 +61,7 @@ fn a_secret_variable_not_set_exits_2_naming_it() {
 fn the_file_sets_the_store_and_serve_options() {
     let store = temp_store();
     let config = temp_config(&format!(
-        "[store]\npath = {:?}\n\n[serve]\naddr = \"127.0.0.1:0\"\nmin_fill_ms = 60000\n",
+        "[store]\npath = {:?}\n\n[serve]\naddr = \"127.0.0.1:0\"\nmin_fill_ms = 60000\npow_bits = 4\n",
         store.to_str().unwrap()
     ));
     let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))
@@ -78,8 +78,13 @@ fn the_file_sets_the_store_and_serve_options() {
     let addr = line.trim().strip_prefix("listening on http://").unwrap();
     // The example was filled in 48 s: too fast for this file's minimum.
     let (status, body) = post(addr, "application/json", None, &example());
-    assert_eq!(status, 422, "{body}");
+    assert_eq!(status, 429, "{body}");
     assert_eq!(body["errors"][0]["code"], "spam.too_fast");
+    // The file turned the proof of work on, at its number of bits.
+    let challenge = get(addr, "/api/tickets/challenge");
+    assert_eq!(challenge.status, 200, "{}", challenge.body);
+    let issued: serde_json::Value = serde_json::from_str(&challenge.body).unwrap();
+    assert_eq!(issued["bits"], 4);
     assert_eq!(get(addr, "/healthz").status, 200);
     let _ = child.kill();
     let _ = child.wait();

@@ -85,6 +85,34 @@ pub struct FormSignals {
     /// takes seconds; a script posting at once takes none.
     #[serde(default)]
     pub fill_ms: Option<u32>,
+    /// The answer to the receiver's proof-of-work challenge, when it asks
+    /// for one (`GET {endpoint}/challenge`); left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pow: Option<Proof>,
+}
+
+/// A solved proof-of-work challenge: SHA-256 of `challenge ":" nonce` starts
+/// with as many zero bits as the receiver asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proof {
+    /// The challenge exactly as the receiver issued it.
+    #[serde(default)]
+    pub challenge: String,
+    /// What the widget found (decimal digits).
+    #[serde(default)]
+    pub nonce: String,
+}
+
+/// The number of leading zero bits of `digest` (a proof's work).
+pub fn leading_zero_bits(digest: &[u8]) -> u32 {
+    let mut bits = 0;
+    for byte in digest {
+        bits += byte.leading_zeros();
+        if *byte != 0 {
+            break;
+        }
+    }
+    bits
 }
 
 impl Ticket {
@@ -93,11 +121,16 @@ impl Ticket {
     /// ticket (nor of the receiver's idempotency fingerprint), so a retry
     /// with a later `fill_ms` is still the same ticket.
     pub fn to_json_with_form(&self, form: &FormSignals) -> String {
-        let mut value = serde_json::to_value(self).unwrap_or_default();
-        if let (Some(object), Ok(form)) = (value.as_object_mut(), serde_json::to_value(form)) {
-            object.insert("form".to_owned(), form);
+        /// Flattened rather than built as a `serde_json::Value`: the
+        /// widget then carries no `Value` serializer (several KB of wasm).
+        #[derive(Serialize)]
+        struct Posted<'a> {
+            #[serde(flatten)]
+            ticket: &'a Ticket,
+            form: &'a FormSignals,
         }
-        value.to_string()
+        // Cannot fail, as `to_json`.
+        serde_json::to_string(&Posted { ticket: self, form }).unwrap_or_default()
     }
 }
 
@@ -146,6 +179,7 @@ mod tests {
         let form = FormSignals {
             honeypot: String::new(),
             fill_ms: Some(12_345),
+            pow: None,
         };
         let sent: serde_json::Value = serde_json::from_str(&t.to_json_with_form(&form)).unwrap();
         assert_eq!(
@@ -162,6 +196,35 @@ mod tests {
             serde_json::from_str::<FormSignals>("{}").unwrap(),
             FormSignals::default()
         );
+    }
+
+    #[test]
+    fn a_proof_travels_in_the_form_and_old_forms_still_read() {
+        let form = FormSignals {
+            honeypot: String::new(),
+            fill_ms: Some(4_000),
+            pow: Some(Proof {
+                challenge: "c".into(),
+                nonce: "42".into(),
+            }),
+        };
+        let json = serde_json::to_value(&form).unwrap();
+        assert_eq!(
+            json["pow"],
+            serde_json::json!({ "challenge": "c", "nonce": "42" })
+        );
+        assert_eq!(serde_json::from_value::<FormSignals>(json).unwrap(), form);
+        let old: FormSignals = serde_json::from_str(r#"{"honeypot":"","fill_ms":1}"#).unwrap();
+        assert_eq!(old.pow, None);
+    }
+
+    #[test]
+    fn counts_leading_zero_bits() {
+        assert_eq!(leading_zero_bits(&[0xff]), 0);
+        assert_eq!(leading_zero_bits(&[0x00, 0x00, 0x10, 0x00]), 19);
+        assert_eq!(leading_zero_bits(&[0x01, 0x00]), 7);
+        assert_eq!(leading_zero_bits(&[0, 0]), 16);
+        assert_eq!(leading_zero_bits(&[]), 0);
     }
 
     #[test]

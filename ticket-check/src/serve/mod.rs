@@ -12,6 +12,7 @@
 mod body;
 mod connection;
 mod options;
+mod pow;
 pub mod reply;
 mod routes;
 mod spam;
@@ -34,6 +35,7 @@ pub struct State {
     pub limits: Arc<Limits>,
     pub trust_proxy: bool,
     pub spam: spam::SpamPolicy,
+    pub pow: pow::Pow,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -48,6 +50,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     let store = Store::open_with_outbox(&options.store, outbox)
         .map_err(|e| format!("{}: {e}", options.store.display()))?;
+    let pow = pow::Pow::new(options.pow_bits)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -85,6 +88,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             limits: Arc::new(Limits::new(options.rate_ip, options.rate_email)),
             trust_proxy: options.trust_proxy,
             spam: options.spam,
+            pow,
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         // Deliveries in flight finish (each within its timeout) and are

@@ -18,6 +18,8 @@ pub struct Options {
     pub spam: SpamPolicy,
     /// The file's delivery targets and retry schedule (empty without one).
     pub config: Config,
+    /// Leading zero bits of the proof of work a ticket must carry; 0: off.
+    pub pow_bits: u32,
 }
 
 /// The options of `--config FILE` (if given), then those of the command
@@ -41,6 +43,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         trust_proxy: false,
         spam: SpamPolicy::default(),
         config: Config::default(),
+        pow_bits: 0,
     };
     apply_file(&mut options, config)?;
     let mut it = args.iter();
@@ -67,10 +70,25 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     .map_err(|_| format!("--min-fill-ms {v}: not a number of milliseconds"))?;
             }
             "--require-form" => options.spam.require_form = true,
+            "--pow-bits" => {
+                let v = value()?;
+                options.pow_bits = v
+                    .parse()
+                    .ok()
+                    .and_then(pow_bits)
+                    .ok_or(format!("--pow-bits {v}: {POW_BITS_RANGE}"))?;
+            }
             other => return Err(format!("serve: unknown option {other}")),
         }
     }
     Ok(options)
+}
+
+const POW_BITS_RANGE: &str = "a number of bits from 0 (off) to 32";
+
+/// `bits` if a phone can do that much work (see `pow::MAX_BITS`).
+fn pow_bits(bits: u32) -> Option<u32> {
+    (bits <= super::pow::MAX_BITS).then_some(bits)
 }
 
 fn apply_file(options: &mut Options, config: Config) -> Result<(), String> {
@@ -101,6 +119,10 @@ fn apply_file(options: &mut Options, config: Config) -> Result<(), String> {
     }
     if let Some(require) = serve.require_form {
         options.spam.require_form = require;
+    }
+    if let Some(bits) = serve.pow_bits {
+        options.pow_bits =
+            pow_bits(bits).ok_or(format!("serve.pow_bits {bits}: {POW_BITS_RANGE}"))?;
     }
     options.config = config;
     Ok(())

@@ -16,6 +16,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub const TICKETS_PATH: &str = "/api/tickets";
+/// The proof-of-work challenge, `{endpoint}/challenge` for the widget;
+/// 404 unless `--pow-bits` asks for a proof.
+pub const CHALLENGE_PATH: &str = "/api/tickets/challenge";
 pub const MAX_BODY: usize = 1024 * 1024;
 /// Only with `--enable-fault-control` (see faults.rs); 404 otherwise.
 const FAULTS_PATH: &str = "/__faults";
@@ -24,6 +27,7 @@ const COUNT_PATH: &str = "/__tickets/count";
 pub fn router(state: Arc<State>) -> Router {
     Router::new()
         .route(TICKETS_PATH, post(post_ticket).fallback(not_allowed))
+        .route(CHALLENGE_PATH, get(challenge).fallback(not_allowed))
         .route("/api/health", get(health).fallback(not_allowed))
         .route("/healthz", get(healthz).fallback(not_allowed))
         .route(FAULTS_PATH, any(fault_control))
@@ -57,6 +61,13 @@ async fn post_ticket(
         .faults
         .around(|| async move { tickets::receive(&shared, peer, &headers, &body).await })
         .await
+}
+
+async fn challenge(Shared(state): Shared<Arc<State>>) -> Reply {
+    if !state.pow.enabled() {
+        return not_found().await;
+    }
+    Reply::json(200, &state.pow.issue(crate::reference::now_unix()))
 }
 
 async fn health() -> Reply {
@@ -140,7 +151,7 @@ async fn common_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in [
         (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
-        (header::ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS"),
+        (header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS"),
         (
             header::ACCESS_CONTROL_ALLOW_HEADERS,
             "Content-Type, Idempotency-Key, X-CSRF-Token",

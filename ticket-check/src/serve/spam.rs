@@ -2,6 +2,7 @@
 //! `ticket_core::payload::FormSignals`), checked before anything is stored.
 
 use super::reply::Reply;
+use axum::http::header::RETRY_AFTER;
 use ticket_core::payload::FormSignals;
 
 pub struct SpamPolicy {
@@ -20,7 +21,12 @@ impl Default for SpamPolicy {
     }
 }
 
-/// `Err(422)` with `spam.honeypot`, `spam.too_fast` or `required`.
+/// `Err(422)` with `spam.honeypot` or `required`; `Err(429)` with
+/// `spam.too_fast` and `Retry-After`: the seconds still missing. A person
+/// who is simply fast (or sends a draft restored from an earlier visit
+/// right away) is not refused: the widget waits those seconds, as for any
+/// 429, and sends again with a `fill_ms` that has grown past the minimum.
+/// A script gains nothing it could not have by waiting in the first place.
 pub fn check(body: &serde_json::Value, policy: &SpamPolicy) -> Result<(), Reply> {
     // The structure check has already refused a `form` of the wrong shape.
     let form: FormSignals = match body.get("form") {
@@ -33,8 +39,10 @@ pub fn check(body: &serde_json::Value, policy: &SpamPolicy) -> Result<(), Reply>
     }
     match form.fill_ms {
         Some(ms) if ms < policy.min_fill_ms => {
-            eprintln!("refused a ticket filled in {ms} ms");
-            Err(Reply::error(422, "form.fill_ms", "spam.too_fast"))
+            eprintln!("refused a ticket filled in {ms} ms: 429");
+            let wait_s = (policy.min_fill_ms - ms).div_ceil(1000).max(1);
+            Err(Reply::error(429, "form.fill_ms", "spam.too_fast")
+                .with_header(RETRY_AFTER, wait_s.to_string()))
         }
         None if policy.require_form => Err(Reply::error(422, "form.fill_ms", "required")),
         _ => Ok(()),
@@ -77,6 +85,14 @@ mod tests {
             code(json!({ "form": { "fill_ms": 2999 } }), &p).as_deref(),
             Some("form.fill_ms spam.too_fast")
         );
+        let wait = |fill_ms: u32| {
+            let reply = check(&json!({ "form": { "fill_ms": fill_ms } }), &p).unwrap_err();
+            let header = reply.headers.iter().find(|(name, _)| *name == RETRY_AFTER);
+            (reply.status, header.map(|(_, v)| v.clone()))
+        };
+        assert_eq!(wait(2999), (429, Some("1".to_owned())));
+        assert_eq!(wait(0), (429, Some("3".to_owned())));
+        assert_eq!(wait(1999), (429, Some("2".to_owned())));
         let strict = SpamPolicy {
             require_form: true,
             ..SpamPolicy::default()

@@ -1,15 +1,18 @@
 //! `POST /api/tickets`: read, check, store, answer.
 
 use super::State;
+use super::pow::{self, Verified};
 use super::reply::Reply;
 use super::spam;
+use crate::limits::Limited;
 use crate::reference::{new_reference, now_unix};
 use crate::store::{Admit, Stored};
 use crate::structure;
 use axum::http::{HeaderMap, header::CONTENT_TYPE, header::RETRY_AFTER};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use ticket_core::{payload::Ticket, policy, trace, validate};
+use ticket_core::payload::{Proof, Ticket};
+use ticket_core::{policy, trace, validate};
 
 /// The longest `Idempotency-Key` kept; a longer one counts as none.
 const MAX_KEY_LEN: usize = 255;
@@ -43,6 +46,17 @@ pub async fn receive(
     if let Err(refusal) = spam::check(&value, &state.spam) {
         return refusal;
     }
+    let proof = value
+        .get("form")
+        .and_then(|form| form.get("pow"))
+        .and_then(|pow| serde_json::from_value::<Proof>(pow.clone()).ok());
+    let proof = match state.pow.verify(proof.as_ref(), now_unix()) {
+        Ok(proof) => proof,
+        Err(code) => {
+            eprintln!("refused a ticket: {code}");
+            return Reply::error(422, "form.pow", code);
+        }
+    };
     let errors = validate::validate_ticket(&ticket);
     if !errors.is_empty() {
         return Reply::json(422, &serde_json::json!({ "errors": errors }));
@@ -53,11 +67,30 @@ pub async fn receive(
         .filter(|k| !k.is_empty() && k.len() <= MAX_KEY_LEN)
         .map(str::to_owned);
     let ip = client_ip(state, peer, headers);
-    let limits = Arc::clone(&state.limits);
-    let email = ticket.email.clone();
-    let admit: Admit = Box::new(move || limits.admit(&ip, &email));
+    let admit = admit(state, ip, ticket.email.clone(), proof);
     let form = value.get("form").cloned();
     store(state, ticket, form, key, admit).await
+}
+
+/// Asked by the store for a new ticket only (a repeated idempotency key is
+/// answered before): a proof an accepted ticket already spent is a replay
+/// (refused without counting against the rate limits); a ticket the rate
+/// limits let through spends its proof.
+fn admit(state: &Arc<State>, ip: String, email: String, proof: Option<Verified>) -> Admit {
+    let state = Arc::clone(state);
+    Box::new(move || {
+        if proof.as_ref().is_some_and(|p| state.pow.is_spent(p)) {
+            return Err(Limited {
+                field: pow::REPLAYED,
+                retry_after_secs: 0,
+            });
+        }
+        state.limits.admit(&ip, &email)?;
+        if let Some(proof) = &proof {
+            state.pow.spend(proof, now_unix());
+        }
+        Ok(())
+    })
 }
 
 /// The peer's address, or with `--trust-proxy` the `X-Real-IP` the proxy
@@ -125,6 +158,13 @@ async fn store(
                     "reference": reference,
                 }),
             )
+        }
+        Ok(Ok(Stored::Limited(Limited {
+            field: pow::REPLAYED,
+            ..
+        }))) => {
+            eprintln!("refused a ticket: its proof of work was already spent");
+            Reply::error(422, "form.pow", "pow.replayed")
         }
         Ok(Ok(Stored::Limited(limited))) => {
             eprintln!(
