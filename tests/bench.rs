@@ -55,6 +55,13 @@ fn site(dist: &Path) -> (PathBuf, String, String) {
         site.join("baseline.html"),
     )
     .unwrap();
+    // Served as the widget's files are: compressed as the build compresses
+    // them.
+    let compressed = std::process::Command::new(Path::new(ROOT).join("scripts/precompress"))
+        .arg(site.join("baseline.html"))
+        .status()
+        .expect("run scripts/precompress");
+    assert!(compressed.success(), "scripts/precompress failed");
     (
         site,
         js.expect("no ticket-widget-*.js in dist"),

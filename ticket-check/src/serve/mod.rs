@@ -11,6 +11,7 @@
 
 mod body;
 mod connection;
+mod negotiate;
 mod options;
 pub mod reply;
 mod routes;
