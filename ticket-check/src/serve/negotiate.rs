@@ -39,7 +39,7 @@ pub fn accepts(accept_encoding: &str, encoding: Encoding) -> bool {
         let allowed = parts
             .filter_map(|p| p.trim().strip_prefix("q="))
             .next_back()
-            .map_or(true, |q| q.trim().parse::<f32>().map_or(false, |q| q > 0.0));
+            .is_none_or(|q| q.trim().parse::<f32>().is_ok_and(|q| q > 0.0));
         if name.eq_ignore_ascii_case(encoding.token())
             || (encoding == Encoding::Gzip && name.eq_ignore_ascii_case("x-gzip"))
         {

@@ -73,15 +73,19 @@ fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
         .then(|| dir.join(candidate))
 }
 
-/// As nginx makes it: modification time and length, so that no file is
-/// read or hashed to answer a revalidation.
-fn etag(meta: &std::fs::Metadata) -> String {
+/// As nginx makes it, modification time and length (so that no file is
+/// read or hashed to answer a revalidation), and the encoding: each copy
+/// is a representation of its own.
+fn etag(meta: &std::fs::Metadata, encoding: Option<Encoding>) -> String {
     let modified = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs());
-    format!("\"{modified:x}-{:x}\"", meta.len())
+    match encoding {
+        Some(e) => format!("\"{modified:x}-{:x}-{}\"", meta.len(), e.suffix()),
+        None => format!("\"{modified:x}-{:x}\"", meta.len()),
+    }
 }
 
 async fn file_meta(path: &Path) -> Option<std::fs::Metadata> {
@@ -130,7 +134,7 @@ pub async fn serve_file(dir: &Path, url_path: &str, request: &HeaderMap) -> Repl
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let etag = etag(&meta);
+    let etag = etag(&meta, encoding);
     let fresh = negotiate::none_match(text(header::IF_NONE_MATCH), &etag)
         && request.contains_key(header::IF_NONE_MATCH);
     let reply = if fresh {
@@ -197,7 +201,7 @@ mod tests {
         map
     }
 
-    fn header_of<'a>(reply: &'a Reply, name: header::HeaderName) -> Option<&'a str> {
+    fn header_of(reply: &Reply, name: header::HeaderName) -> Option<&str> {
         reply
             .headers
             .iter()
