@@ -17,6 +17,8 @@
 mod common;
 #[path = "../core/benches/inputs/mod.rs"]
 mod inputs;
+#[path = "bench/mobile.rs"]
+mod mobile;
 
 use common::{Killed, Options, connect_browser, env_path, spawn_chromedriver, spawn_receiver};
 use fantoccini::{Client, Locator};
@@ -53,6 +55,13 @@ fn site(dist: &Path) -> (PathBuf, String, String) {
         site.join("baseline.html"),
     )
     .unwrap();
+    // Served as the widget's files are: compressed as the build compresses
+    // them.
+    let compressed = std::process::Command::new(Path::new(ROOT).join("scripts/precompress"))
+        .arg(site.join("baseline.html"))
+        .status()
+        .expect("run scripts/precompress");
+    assert!(compressed.success(), "scripts/precompress failed");
     (
         site,
         js.expect("no ticket-widget-*.js in dist"),
@@ -347,13 +356,37 @@ fn get(v: &Value, k: &str) -> Option<f64> {
     v.get(k).and_then(Value::as_f64)
 }
 
+fn bench_loads() -> usize {
+    std::env::var("BENCH_LOADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(21)
+}
+
+/// Cold and warm loads under Lighthouse's mobile profile (see
+/// tests/bench/mobile.rs). `BENCH_PAGES=/a.html,/b.html` measures these
+/// variants of the demo page (put into the served directory beforehand)
+/// besides `/`.
+#[tokio::test]
+#[ignore = "timings; run by scripts/bench"]
+async fn mobile_profile() {
+    let bench = Bench::start().await;
+    let mut pages = vec!["/".to_owned()];
+    if let Ok(extra) = std::env::var("BENCH_PAGES") {
+        pages.extend(
+            extra
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    mobile::run(&bench.driver, &bench.base, &pages, bench_loads()).await;
+}
+
 #[tokio::test]
 #[ignore = "timings; run by scripts/bench"]
 async fn page_timings() {
-    let loads: usize = std::env::var("BENCH_LOADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(21);
+    let loads = bench_loads();
     let bench = Bench::start().await;
 
     // Cold loads, the two pages interleaved so machine load hits both alike.

@@ -222,6 +222,14 @@ impl WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// Runs one DevTools protocol command in the browser's current tab.
+pub async fn cdp(client: &Client, cmd: &'static str, params: Json) -> Json {
+    client
+        .issue_cmd(Cdp { cmd, params })
+        .await
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
 impl Harness {
     pub async fn start(name: &str) -> Harness {
         Harness::start_with(name, Options::default()).await
@@ -289,10 +297,7 @@ impl Harness {
     }
 
     pub async fn cdp(&self, cmd: &'static str, params: Json) -> Json {
-        self.client
-            .issue_cmd(Cdp { cmd, params })
-            .await
-            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+        cdp(&self.client, cmd, params).await
     }
 
     /// Opens the demo page and waits for the widget.

@@ -11,6 +11,7 @@
 
 mod body;
 mod connection;
+mod negotiate;
 mod options;
 mod pow;
 pub mod reply;

@@ -123,14 +123,19 @@ async fn ticket_count(Shared(state): Shared<Arc<State>>, method: Method) -> Repl
     }
 }
 
-async fn static_file(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) -> Reply {
+async fn static_file(
+    Shared(state): Shared<Arc<State>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Reply {
     if method != Method::GET && method != Method::HEAD {
         return not_allowed().await;
     }
     let Some(dir) = &state.static_dir else {
         return not_found().await;
     };
-    let reply = statics::serve_file(dir, uri.path()).await;
+    let reply = statics::serve_file(dir, uri.path(), &headers).await;
     match &state.csp {
         Some(policy) => reply.with_header(header::CONTENT_SECURITY_POLICY, policy.clone()),
         None => reply,
@@ -146,7 +151,8 @@ async fn preflight(request: Request, next: Next) -> Response {
 }
 
 /// The widget may be embedded on another origin than the receiver's, and
-/// no answer (a ticket reference, an error) is for a cache.
+/// no answer (a ticket reference, an error) is for a cache: only the static
+/// files say how long they keep (statics.rs).
 async fn common_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in [
@@ -161,7 +167,9 @@ async fn common_headers(mut response: Response) -> Response {
         (header::CACHE_CONTROL, "no-store"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
     ] {
-        headers.insert(name, HeaderValue::from_static(value));
+        if name != header::CACHE_CONTROL || !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
     }
     response
 }
