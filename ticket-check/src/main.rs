@@ -79,6 +79,10 @@ serve fault injection, for tests only (all off unless given here):
 ";
 
 fn main() -> ExitCode {
+    // ring for every TLS connection (SMTP, webhooks, WHMCS): rustls refuses
+    // to guess when a build has enabled more than one provider. An error
+    // only says one is installed already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
