@@ -352,6 +352,7 @@ impl Form {
                     .cloned()
                     .collect(),
             }),
+            attachments: Vec::new(),
         })
     }
 }

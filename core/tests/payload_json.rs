@@ -109,6 +109,7 @@ fn ticket() -> impl Strategy<Value = Ticket> {
                     out_of_scope_terms: terms[1].clone(),
                     secrets_left: terms[2].clone(),
                 },
+                attachments: Vec::new(),
             },
         )
 }
@@ -231,6 +232,7 @@ fn ticket_with(trace_summary: Option<TraceSummary>) -> Ticket {
             acknowledged: true,
             ..PolicyFlags::default()
         },
+        attachments: Vec::new(),
     }
 }
 
@@ -301,4 +303,83 @@ fn the_schema_lists_every_locale_the_receiver_accepts() {
     .unwrap();
     let listed = &schema["properties"]["locale"]["enum"];
     assert_eq!(listed, &serde_json::json!(ticket_core::validate::LOCALES));
+}
+
+fn schema() -> serde_json::Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/ticket.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_schema_states_the_attachment_limits_and_types() {
+    use ticket_core::attachment::{Kind, LIMITS, name::MAX_NAME_CHARS, payload::MAX_ID_LEN};
+    let schema = schema();
+    assert_eq!(
+        schema["properties"]["attachments"]["maxItems"],
+        LIMITS.max_files
+    );
+    let item = &schema["$defs"]["attachment"];
+    assert_eq!(item["properties"]["size"]["maximum"], LIMITS.max_file_bytes);
+    assert_eq!(item["properties"]["name"]["maxLength"], MAX_NAME_CHARS);
+    assert_eq!(
+        item["properties"]["id"]["pattern"],
+        format!("^[A-Za-z0-9_-]{{1,{MAX_ID_LEN}}}$")
+    );
+    let types: Vec<&str> = Kind::ALL.iter().map(|k| k.mime()).collect();
+    assert_eq!(item["properties"]["type"]["enum"], serde_json::json!(types));
+    let description = schema["properties"]["attachments"]["description"]
+        .as_str()
+        .unwrap();
+    for n in [LIMITS.max_file_bytes, LIMITS.max_total_bytes] {
+        assert!(description.contains(&n.to_string()), "{n}");
+    }
+}
+
+/// The example with attachments names the real fixtures (tests/fixtures/)
+/// by their size and type, and passes the checks a receiver makes.
+#[test]
+fn the_example_with_attachments_is_valid_and_names_the_fixtures() {
+    use ticket_core::attachment::{Sniffed, sniff};
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/examples/ticket-with-attachments.json"
+    ))
+    .unwrap();
+    let t: Ticket = serde_json::from_str(&example).unwrap();
+    assert_eq!(t.attachments.len(), 2);
+    assert_eq!(serde_json::from_str::<Ticket>(&t.to_json()).unwrap(), t);
+    assert!(
+        ticket_core::validate_ticket(&t).is_empty(),
+        "{:?}",
+        ticket_core::validate_ticket(&t)
+    );
+    for a in &t.attachments {
+        let bytes = std::fs::read(format!(
+            "{}/../tests/fixtures/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            a.name
+        ))
+        .unwrap();
+        assert_eq!(a.size, bytes.len() as u64, "{}", a.name);
+        let Sniffed::Allowed(kind) = sniff(&bytes) else {
+            panic!("{} is not an allowed type", a.name);
+        };
+        assert_eq!(a.r#type, kind.mime());
+    }
+    // Without attachments the member is left out, as before.
+    let plain: Ticket = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/examples/ticket.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(!plain.to_json().contains("attachments"));
 }
