@@ -9,6 +9,7 @@
 //! axum (routes.rs); SIGTERM or Ctrl-C stops taking connections and lets the
 //! requests in flight finish.
 
+mod attachments;
 mod body;
 mod connection;
 mod options;
@@ -21,6 +22,7 @@ mod tickets;
 use crate::deliver::{Targets, worker};
 use crate::faults::Faults;
 use crate::limits::Limits;
+use crate::store::attachments::Attachments;
 use crate::store::{Outbox, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +36,7 @@ pub struct State {
     pub limits: Arc<Limits>,
     pub trust_proxy: bool,
     pub spam: spam::SpamPolicy,
+    pub attachments: Attachments,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -46,7 +49,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         targets: targets.names(),
         wake: Some(Arc::clone(&wake)),
     };
+    if let Some(dir) = &options.static_dir {
+        attachments::private::check_static_dir(dir, &options.store)?;
+    }
     let store = Store::open_with_outbox(&options.store, outbox)
+        .map_err(|e| format!("{}: {e}", options.store.display()))?;
+    let attachments = Attachments::open(&options.store)
         .map_err(|e| format!("{}: {e}", options.store.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -85,6 +93,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             limits: Arc::new(Limits::new(options.rate_ip, options.rate_email)),
             trust_proxy: options.trust_proxy,
             spam: options.spam,
+            attachments,
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         // Deliveries in flight finish (each within its timeout) and are

@@ -47,6 +47,9 @@ pub async fn receive(
     if !errors.is_empty() {
         return Reply::json(422, &serde_json::json!({ "errors": errors }));
     }
+    if let Err(refusal) = super::attachments::check_ticket(state, &ticket).await {
+        return refusal;
+    }
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
