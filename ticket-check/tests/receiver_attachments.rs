@@ -495,3 +495,66 @@ fn the_first_two_uploads_can_fail_with_503() {
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(export(&r.store).len(), 1);
 }
+
+#[test]
+fn uploads_per_ip_are_limited_and_repeats_are_free() {
+    // One ticket per IP: five files.
+    let r = start(&["--rate-ip", "1/600"]);
+    for i in 0..5 {
+        let reply = upload(
+            &r.addr,
+            "text/plain",
+            "a.log",
+            &format!("r-{i}"),
+            format!("{i}\n").as_bytes(),
+        );
+        assert_eq!(reply.status, 201, "{}", reply.body);
+    }
+    let sixth = upload(&r.addr, "text/plain", "a.log", "r-5", b"5\n");
+    assert_eq!(sixth.status, 429);
+    assert_eq!(code(&sixth), ("client".into(), "rate.limited".into()));
+    assert!(sixth.header("retry-after").is_some());
+    assert_eq!(
+        upload(&r.addr, "text/plain", "a.log", "r-0", b"0\n").status,
+        200
+    );
+}
+
+/// A JPEG with an EXIF segment whose IFD0 points to GPS data.
+fn jpeg_with_gps() -> Vec<u8> {
+    let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0".to_vec();
+    exif.extend_from_slice(&[0x25, 0x88, 4, 0, 1, 0, 0, 0, 0x1a, 0, 0, 0]);
+    exif.extend_from_slice(&[0, 0, 0, 0]);
+    let mut b = b"\xFF\xD8\xFF\xE1".to_vec();
+    b.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+    b.extend_from_slice(&exif);
+    b.extend_from_slice(b"\xFF\xDB\x00\x04\x00\x01\xFF\xDA\x00\x02\x12\x34\xFF\xD9");
+    b
+}
+
+#[test]
+fn a_jpeg_with_a_location_is_kept_as_sent_and_recorded() {
+    let r = start(&[]);
+    let jpeg = jpeg_with_gps();
+    let reply = upload(&r.addr, "image/jpeg", "IMG_0001.JPG", "j-1", &jpeg);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.json()["sha256"], sha256(&jpeg));
+    let id = reply.json()["id"].clone();
+    let ticket = ticket_with(serde_json::json!([
+        { "id": id, "name": "IMG_0001.JPG", "type": "image/jpeg", "size": jpeg.len(), "sha256": sha256(&jpeg) }
+    ]));
+    assert_eq!(
+        post_reply(&r.addr, "application/json", Some("j-t"), &ticket).status,
+        201
+    );
+    let files = &stored(&r)[0]["attachment_files"][0];
+    assert_eq!(
+        (files["exif"].as_bool(), files["gps"].as_bool()),
+        (Some(true), Some(true))
+    );
+    let d = sha256(&jpeg);
+    assert_eq!(
+        std::fs::read(files_dir(&r.store).join(&d[..2]).join(&d)).unwrap(),
+        jpeg
+    );
+}

@@ -37,6 +37,8 @@ pub struct State {
     pub trust_proxy: bool,
     pub spam: spam::SpamPolicy,
     pub attachments: Attachments,
+    /// Uploads per client IP (see attachments/mod.rs).
+    pub upload_limits: Limits,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -94,6 +96,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             trust_proxy: options.trust_proxy,
             spam: options.spam,
             attachments,
+            upload_limits: attachments::upload_limits(options.rate_ip),
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         // Deliveries in flight finish (each within its timeout) and are

@@ -66,7 +66,7 @@ pub async fn receive(
 /// The peer's address, or with `--trust-proxy` the `X-Real-IP` the proxy
 /// in front set (a client can send that header too: only trust a proxy
 /// that overwrites it).
-fn client_ip(state: &State, peer: SocketAddr, headers: &HeaderMap) -> String {
+pub(super) fn client_ip(state: &State, peer: SocketAddr, headers: &HeaderMap) -> String {
     let forwarded = state
         .trust_proxy
         .then(|| {

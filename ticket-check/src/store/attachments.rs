@@ -5,7 +5,8 @@
 //! behind a mutex; SQLite (WAL, busy timeout) orders them with the
 //! ticket writer.
 
-use super::{StoreError, files, open_connection};
+use super::{Admit, StoreError, files, open_connection};
+use crate::limits::Limited;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub enum Saved {
     Repeat(Record),
     /// The key was used before for other bytes: nothing stored.
     Conflict(Record),
+    /// A new upload that `admit` turned away: nothing stored.
+    Limited(Limited),
 }
 
 pub struct Attachments {
@@ -63,8 +66,16 @@ impl Attachments {
     }
 
     /// Stores the bytes (if new) and the record under `key`, unless the
-    /// key was used before. Blocking: call it off the async workers.
-    pub fn save(&self, key: &str, record: Record, bytes: &[u8]) -> Result<Saved, StoreError> {
+    /// key was used before or `admit` (asked only for a new upload, so
+    /// repeats never count against a limit) refuses. Blocking: call it off
+    /// the async workers.
+    pub fn save(
+        &self,
+        key: &str,
+        record: Record,
+        bytes: &[u8],
+        admit: Option<Admit>,
+    ) -> Result<Saved, StoreError> {
         let conn = self.lock();
         if let Some(seen) = by_key(&conn, key)? {
             return Ok(if seen.sha256 == record.sha256 {
@@ -72,6 +83,9 @@ impl Attachments {
             } else {
                 Saved::Conflict(seen)
             });
+        }
+        if let Some(Err(limited)) = admit.map(|admit| admit()) {
+            return Ok(Saved::Limited(limited));
         }
         // The file first: a row never names bytes that are not on disk.
         files::write(&self.files, &record.sha256, bytes)
@@ -208,15 +222,15 @@ mod tests {
         let store = Attachments::open(&path).unwrap();
         let first = record("att_1", 'a');
         assert_eq!(
-            store.save("k", first.clone(), b"abc").unwrap(),
+            store.save("k", first.clone(), b"abc", None).unwrap(),
             Saved::New(first.clone())
         );
         assert_eq!(
-            store.save("k", record("att_2", 'a'), b"abc").unwrap(),
+            store.save("k", record("att_2", 'a'), b"abc", None).unwrap(),
             Saved::Repeat(first.clone())
         );
         assert_eq!(
-            store.save("k", record("att_3", 'b'), b"xyz").unwrap(),
+            store.save("k", record("att_3", 'b'), b"xyz", None).unwrap(),
             Saved::Conflict(first.clone())
         );
         let found = store.find(&["att_1", "att_2", "nope"]).unwrap();

@@ -16,6 +16,9 @@
 //!   `415 attachment.type_mismatch`: the `Content-Type` does not name the
 //!   type the content has.
 //!
+//! - `429 rate.limited` with `Retry-After`: the client IP stored as many
+//!   new uploads as [`upload_limits`] allows (repeats are free).
+//!
 //! A ticket names its files in `attachments`; [`check_ticket`] refuses
 //! (422) ids the receiver did not issue and a `sha256`, `size` or `type`
 //! other than stored, each by its path (`attachments[0].id`).
@@ -26,14 +29,17 @@ pub mod private;
 
 use super::State;
 use super::reply::Reply;
+use crate::limits::{Limits, Rate};
 use crate::reference::now_unix;
+use crate::store::Admit;
 use crate::store::attachments::{Record, Saved};
 use axum::body::Body;
-use axum::extract::State as Shared;
+use axum::extract::{ConnectInfo, State as Shared};
 use axum::http::HeaderMap;
-use axum::http::header::CONNECTION;
+use axum::http::header::{CONNECTION, RETRY_AFTER};
 use body::UploadError;
 use sha2::{Digest, Sha256};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use ticket_core::Ticket;
@@ -44,7 +50,23 @@ fn too_large() -> Reply {
     Reply::error(413, "body", limits::TOO_LARGE).with_header(CONNECTION, "close".to_owned())
 }
 
-pub async fn post(Shared(state): Shared<Arc<State>>, headers: HeaderMap, body: Body) -> Reply {
+/// Uploads per client IP: the ticket limit (`--rate-ip`) times the files a
+/// ticket may carry, so a customer who may send N tickets may upload
+/// their files, while one address cannot fill the disk.
+pub fn upload_limits(per_ip: Option<Rate>) -> Limits {
+    let per_ip = per_ip.map(|rate| Rate {
+        count: rate.count.saturating_mul(LIMITS.max_files),
+        window: rate.window,
+    });
+    Limits::new(per_ip, None)
+}
+
+pub async fn post(
+    Shared(state): Shared<Arc<State>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Reply {
     let upload = match headers::read(&headers) {
         Ok(upload) => upload,
         Err(reply) => return reply,
@@ -58,14 +80,15 @@ pub async fn post(Shared(state): Shared<Arc<State>>, headers: HeaderMap, body: B
         Err(UploadError::TooLarge) => return too_large(),
         Err(UploadError::Broken) => return Reply::hang_up(),
     };
+    let ip = super::tickets::client_ip(&state, peer, &headers);
     let shared = Arc::clone(&state);
     state
         .faults
-        .around_upload(|| async move { receive(&shared, upload, &bytes).await })
+        .around_upload(|| async move { receive(&shared, ip, upload, &bytes).await })
         .await
 }
 
-async fn receive(state: &Arc<State>, upload: headers::Upload, bytes: &[u8]) -> Reply {
+async fn receive(state: &Arc<State>, ip: String, upload: headers::Upload, bytes: &[u8]) -> Reply {
     let kind = match sniff(bytes) {
         Sniffed::Allowed(kind) => kind,
         Sniffed::Empty => return Reply::error(400, "body", limits::EMPTY),
@@ -99,8 +122,12 @@ async fn receive(state: &Arc<State>, upload: headers::Upload, bytes: &[u8]) -> R
     let store = Arc::clone(state);
     let bytes = bytes.to_vec();
     let key = upload.key;
-    let saved =
-        tokio::task::spawn_blocking(move || store.attachments.save(&key, record, &bytes)).await;
+    let limiter = Arc::clone(state);
+    let admit: Admit = Box::new(move || limiter.upload_limits.admit(&ip, ""));
+    let saved = tokio::task::spawn_blocking(move || {
+        store.attachments.save(&key, record, &bytes, Some(admit))
+    })
+    .await;
     match saved {
         Ok(Ok(Saved::New(record))) => {
             eprintln!(
@@ -125,6 +152,14 @@ async fn receive(state: &Arc<State>, upload: headers::Upload, bytes: &[u8]) -> R
                     "id": record.id,
                 }),
             )
+        }
+        Ok(Ok(Saved::Limited(limited))) => {
+            eprintln!(
+                "upload rate limit: refused for {} s",
+                limited.retry_after_secs
+            );
+            Reply::error(429, limited.field, "rate.limited")
+                .with_header(RETRY_AFTER, limited.retry_after_secs.to_string())
         }
         Ok(Err(e)) => {
             eprintln!("could not store an attachment: {e}");
