@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use ticket_core::attachment::Attachment;
 use ticket_core::payload::{Accepted, PolicyFlags, Rejected, SCHEMA_VERSION, Ticket};
 use ticket_core::trace::{Hop, Responder, TraceFormat, TraceSummary, parse};
 use ticket_core::validate::FieldError;
@@ -82,6 +83,18 @@ fn summary() -> impl Strategy<Value = TraceSummary> {
         )
 }
 
+fn attachment() -> impl Strategy<Value = Attachment> {
+    (text(), text(), text(), any::<u64>(), text()).prop_map(|(id, name, r#type, size, sha256)| {
+        Attachment {
+            id,
+            name,
+            r#type,
+            size,
+            sha256,
+        }
+    })
+}
+
 fn ticket() -> impl Strategy<Value = Ticket> {
     (
         prop::collection::vec(text(), 7),
@@ -90,9 +103,10 @@ fn ticket() -> impl Strategy<Value = Ticket> {
         prop::collection::vec(prop::collection::vec(text(), 0..3), 3),
         any::<bool>(),
         any::<u32>(),
+        prop::collection::vec(attachment(), 0..3),
     )
         .prop_map(
-            |(t, fields, trace_summary, terms, acknowledged, version)| Ticket {
+            |(t, fields, trace_summary, terms, acknowledged, version, attachments)| Ticket {
                 schema_version: version,
                 category: t[0].clone(),
                 locale: t[1].clone(),
@@ -109,7 +123,7 @@ fn ticket() -> impl Strategy<Value = Ticket> {
                     out_of_scope_terms: terms[1].clone(),
                     secrets_left: terms[2].clone(),
                 },
-                attachments: Vec::new(),
+                attachments,
             },
         )
 }

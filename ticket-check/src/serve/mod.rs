@@ -1,5 +1,7 @@
 //! `ticket-check serve`: receives tickets at `POST /api/tickets`, validates
-//! them with the same rules as the widget, and stores accepted ones. With
+//! them with the same rules as the widget, and stores accepted ones; their
+//! files come first, one per `POST /api/tickets/attachments`
+//! (attachments/mod.rs). With
 //! `--static DIR` it also serves the built widget; `--csp POLICY` sends a
 //! Content-Security-Policy with those files, to check that the widget works
 //! on a host page with a strict policy. Test-only fault switches (failures,
