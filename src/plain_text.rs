@@ -55,6 +55,7 @@ mod tests {
             fields,
             trace_summary: None,
             policy: Default::default(),
+            attachments: Vec::new(),
         };
         let text = ticket_as_text(&t, Lang::En);
         assert!(

@@ -361,6 +361,7 @@ impl Form {
                     .cloned()
                     .collect(),
             }),
+            attachments: Vec::new(),
         })
     }
 }

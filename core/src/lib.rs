@@ -2,6 +2,7 @@
 //! dependency, so that the same code runs in the browser (the widget), in
 //! native tests and fuzzing, and in the provider's backend (`ticket-check`).
 
+pub mod attachment;
 pub mod catalog;
 pub mod email;
 pub mod ip;

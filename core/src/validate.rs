@@ -274,6 +274,7 @@ pub fn validate_ticket(t: &Ticket) -> Vec<FieldError> {
     if !found.is_empty() && !t.policy.acknowledged {
         push("policy", "policy.unacknowledged");
     }
+    errors.extend(crate::attachment::payload::validate_list(&t.attachments));
     errors
 }
 
@@ -296,6 +297,7 @@ mod tests {
             fields: BTreeMap::new(),
             trace_summary: None,
             policy: PolicyFlags::default(),
+            attachments: Vec::new(),
         }
     }
 

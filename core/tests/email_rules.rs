@@ -24,6 +24,7 @@ fn codes(input: &str) -> (Option<&'static str>, Option<String>) {
         fields: Default::default(),
         trace_summary: None,
         policy: PolicyFlags::default(),
+        attachments: Vec::new(),
     };
     let receiver = validate_ticket(&ticket)
         .into_iter()

@@ -24,6 +24,7 @@ fn ticket(email: &str, ip: &str) -> Ticket {
         fields,
         trace_summary: None,
         policy: PolicyFlags::default(),
+        attachments: Vec::new(),
     }
 }
 

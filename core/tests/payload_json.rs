@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use ticket_core::attachment::Attachment;
 use ticket_core::payload::{Accepted, PolicyFlags, Rejected, SCHEMA_VERSION, Ticket};
 use ticket_core::trace::{Hop, Responder, TraceFormat, TraceSummary, parse};
 use ticket_core::validate::FieldError;
@@ -82,6 +83,18 @@ fn summary() -> impl Strategy<Value = TraceSummary> {
         )
 }
 
+fn attachment() -> impl Strategy<Value = Attachment> {
+    (text(), text(), text(), any::<u64>(), text()).prop_map(|(id, name, r#type, size, sha256)| {
+        Attachment {
+            id,
+            name,
+            r#type,
+            size,
+            sha256,
+        }
+    })
+}
+
 fn ticket() -> impl Strategy<Value = Ticket> {
     (
         prop::collection::vec(text(), 7),
@@ -90,9 +103,10 @@ fn ticket() -> impl Strategy<Value = Ticket> {
         prop::collection::vec(prop::collection::vec(text(), 0..3), 3),
         any::<bool>(),
         any::<u32>(),
+        prop::collection::vec(attachment(), 0..3),
     )
         .prop_map(
-            |(t, fields, trace_summary, terms, acknowledged, version)| Ticket {
+            |(t, fields, trace_summary, terms, acknowledged, version, attachments)| Ticket {
                 schema_version: version,
                 category: t[0].clone(),
                 locale: t[1].clone(),
@@ -109,6 +123,7 @@ fn ticket() -> impl Strategy<Value = Ticket> {
                     out_of_scope_terms: terms[1].clone(),
                     secrets_left: terms[2].clone(),
                 },
+                attachments,
             },
         )
 }
@@ -231,6 +246,7 @@ fn ticket_with(trace_summary: Option<TraceSummary>) -> Ticket {
             acknowledged: true,
             ..PolicyFlags::default()
         },
+        attachments: Vec::new(),
     }
 }
 
@@ -303,17 +319,21 @@ fn the_schema_lists_every_locale_the_receiver_accepts() {
     assert_eq!(listed, &serde_json::json!(ticket_core::validate::LOCALES));
 }
 
-#[test]
-fn the_schema_describes_every_member_of_the_form_signals() {
-    use ticket_core::payload::{FormSignals, Proof};
-    let schema: serde_json::Value = serde_json::from_str(
+fn schema() -> serde_json::Value {
+    serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../public/ticket.schema.json"
         ))
         .unwrap(),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn the_schema_describes_every_member_of_the_form_signals() {
+    use ticket_core::payload::{FormSignals, Proof};
+    let schema = schema();
     let documented = &schema["properties"]["form"]["properties"];
     let every_part = FormSignals {
         honeypot: String::new(),
@@ -328,4 +348,72 @@ fn the_schema_describes_every_member_of_the_form_signals() {
     };
     assert_eq!(names(&sent), names(documented));
     assert_eq!(names(&sent["pow"]), names(&documented["pow"]["properties"]));
+}
+
+#[test]
+fn the_schema_states_the_attachment_limits_and_types() {
+    use ticket_core::attachment::{Kind, LIMITS, name::MAX_NAME_CHARS, payload::MAX_ID_LEN};
+    let schema = schema();
+    assert_eq!(
+        schema["properties"]["attachments"]["maxItems"],
+        LIMITS.max_files
+    );
+    let item = &schema["$defs"]["attachment"];
+    assert_eq!(item["properties"]["size"]["maximum"], LIMITS.max_file_bytes);
+    assert_eq!(item["properties"]["name"]["maxLength"], MAX_NAME_CHARS);
+    assert_eq!(
+        item["properties"]["id"]["pattern"],
+        format!("^[A-Za-z0-9_-]{{1,{MAX_ID_LEN}}}$")
+    );
+    let types: Vec<&str> = Kind::ALL.iter().map(|k| k.mime()).collect();
+    assert_eq!(item["properties"]["type"]["enum"], serde_json::json!(types));
+    let description = schema["properties"]["attachments"]["description"]
+        .as_str()
+        .unwrap();
+    for n in [LIMITS.max_file_bytes, LIMITS.max_total_bytes] {
+        assert!(description.contains(&n.to_string()), "{n}");
+    }
+}
+
+/// The example with attachments names the real fixtures (tests/fixtures/)
+/// by their size and type, and passes the checks a receiver makes.
+#[test]
+fn the_example_with_attachments_is_valid_and_names_the_fixtures() {
+    use ticket_core::attachment::{Sniffed, sniff};
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/examples/ticket-with-attachments.json"
+    ))
+    .unwrap();
+    let t: Ticket = serde_json::from_str(&example).unwrap();
+    assert_eq!(t.attachments.len(), 2);
+    assert_eq!(serde_json::from_str::<Ticket>(&t.to_json()).unwrap(), t);
+    assert!(
+        ticket_core::validate_ticket(&t).is_empty(),
+        "{:?}",
+        ticket_core::validate_ticket(&t)
+    );
+    for a in &t.attachments {
+        let bytes = std::fs::read(format!(
+            "{}/../tests/fixtures/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            a.name
+        ))
+        .unwrap();
+        assert_eq!(a.size, bytes.len() as u64, "{}", a.name);
+        let Sniffed::Allowed(kind) = sniff(&bytes) else {
+            panic!("{} is not an allowed type", a.name);
+        };
+        assert_eq!(a.r#type, kind.mime());
+    }
+    // Without attachments the member is left out, as before.
+    let plain: Ticket = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/examples/ticket.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(!plain.to_json().contains("attachments"));
 }

@@ -1,18 +1,26 @@
 //! Fault injection for `ticket-check serve`, for tests only: failed, slow
 //! and unanswered ticket POSTs, so a client's retries can be tested against
-//! the real receiver. Nothing is injected unless a switch was given on the
+//! the real receiver. Attachment uploads (`POST …/attachments`) go through
+//! the same switches as tickets (a failure or hang-up counted against
+//! `fail_next` or `drop_after_store` may be an upload or a ticket,
+//! whichever comes first), and `--fail-uploads N` fails the next N uploads
+//! only, so a test can fail uploads and still let the ticket through.
+//! Nothing is injected unless a switch was given on the
 //! command line, and the run-time control endpoint (`/__faults`) exists only
 //! with `--enable-fault-control`: a receiver started without switches
 //! behaves exactly as in production.
 //!
 //!   --fail-next N:STATUS    the next N ticket POSTs get STATUS (400–599), nothing stored
+//!   --fail-uploads N        the next N attachment uploads get STATUS (that of
+//!                           --fail-next, else 503), nothing stored
 //!   --retry-after SECS      `Retry-After: SECS` on every 429 and 503 ticket answer
 //!   --delay-ms MS           wait MS (≤ 60000) before every ticket answer
 //!   --drop-after-store N    the next N ticket POSTs that reach the store (new or
 //!                           repeated key) are stored, then the connection closes unanswered
 //!   --enable-fault-control  POST /__faults replaces all of the above at run time with
 //!                           `{"fail_next":2,"status":503,"retry_after":1,"delay_ms":0,
-//!                           "drop_after_store":0}` (absent fields: off; status 503);
+//!                           "drop_after_store":0,"fail_uploads":0}` (absent fields: off;
+//!                           status 503);
 //!                           two settings exist only there: `"body":"<html>…"` answers the
 //!                           injected failures with that text (as a proxy's error page would),
 //!                           `"no_reference":N` answers the next N stored tickets `201 {}`;
@@ -41,6 +49,8 @@ pub struct Settings {
     pub body: Option<String>,
     /// The next N stored tickets are answered `201 {}`, without a reference.
     pub no_reference: u32,
+    /// The next N attachment uploads fail with `status` (tickets do not).
+    pub fail_uploads: u32,
 }
 
 impl Default for Settings {
@@ -53,6 +63,7 @@ impl Default for Settings {
             drop_after_store: 0,
             body: None,
             no_reference: 0,
+            fail_uploads: 0,
         }
     }
 }
@@ -108,6 +119,7 @@ impl Faults {
             "--retry-after" => settings.retry_after = Some(number(value()?)?),
             "--delay-ms" => settings.delay_ms = number(value()?)?,
             "--drop-after-store" => settings.drop_after_store = count(value()?)?,
+            "--fail-uploads" => settings.fail_uploads = count(value()?)?,
             "--enable-fault-control" => self.control = true,
             _ => return Ok(false),
         }
@@ -132,12 +144,32 @@ impl Faults {
     where
         F: Future<Output = Reply>,
     {
+        self.around_post(false, receive).await
+    }
+
+    /// As `around`, for an attachment upload: `fail_uploads` first.
+    pub async fn around_upload<F>(&self, receive: impl FnOnce() -> F) -> Reply
+    where
+        F: Future<Output = Reply>,
+    {
+        self.around_post(true, receive).await
+    }
+
+    async fn around_post<F>(&self, upload: bool, receive: impl FnOnce() -> F) -> Reply
+    where
+        F: Future<Output = Reply>,
+    {
         let failure = {
             let mut s = self.lock();
-            (s.fail_next > 0).then(|| {
-                s.fail_next -= 1;
-                (s.status, s.body.clone())
-            })
+            if upload && s.fail_uploads > 0 {
+                s.fail_uploads -= 1;
+                Some((s.status, s.body.clone()))
+            } else {
+                (s.fail_next > 0).then(|| {
+                    s.fail_next -= 1;
+                    (s.status, s.body.clone())
+                })
+            }
         };
         let mut reply = match failure {
             Some((status, Some(body))) => {
@@ -312,6 +344,22 @@ mod tests {
         assert_eq!((r.status, r.body.as_slice()), (201, &b"{}"[..]));
         let r = faults.around(answer).await;
         assert_eq!(r.body, br#"{"reference":"LK-1"}"#);
+    }
+
+    #[tokio::test]
+    async fn upload_failures_spare_tickets() {
+        let faults = parse(&["--fail-uploads", "2", "--retry-after", "1"]).unwrap();
+        assert_eq!(faults.around(answer).await.status, 201);
+        for _ in 0..2 {
+            let r = faults.around_upload(answer).await;
+            assert_eq!(r.status, 503);
+            assert_eq!(r.headers, [(RETRY_AFTER, "1".to_owned())]);
+        }
+        assert_eq!(faults.around_upload(answer).await.status, 201);
+        // `fail_next` counts uploads and tickets alike.
+        let faults = parse(&["--fail-next", "1:503"]).unwrap();
+        assert_eq!(faults.around_upload(answer).await.status, 503);
+        assert_eq!(faults.around(answer).await.status, 201);
     }
 
     #[tokio::test]

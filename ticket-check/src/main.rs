@@ -35,7 +35,7 @@ usage: ticket-check <command>
   ip ADDR           validity and scope of an IP address
   policy [FILE]     circumvention / out-of-scope / secret findings
   validate [FILE]   check a ticket payload as the receiver would
-  serve [OPTIONS]   the receiver: POST /api/tickets
+  serve [OPTIONS]   the receiver: POST /api/tickets, POST /api/tickets/attachments
   export [--store FILE]        every stored ticket as one JSON line, oldest first
   import FILE [--store FILE]   add the tickets of a JSON-lines store (tickets.jsonl of
                                earlier versions); tickets already there are left alone
@@ -67,13 +67,15 @@ serve options:
 
 serve fault injection, for tests only (all off unless given here):
   --fail-next N:STATUS    answer the next N ticket POSTs with STATUS (400-599), store nothing
+                          (attachment uploads count as POSTs too)
+  --fail-uploads N        answer the next N attachment uploads with that STATUS (default 503)
   --retry-after SECS      send Retry-After: SECS with every 429 and 503 ticket answer
   --delay-ms MS           wait MS (at most 60000) before every ticket answer
   --drop-after-store N    for the next N ticket POSTs that reach the store (new or repeated
                           key): store, then close the connection without answering
   --enable-fault-control  POST /__faults replaces the fault settings at run time, e.g.
                           {\"fail_next\": 2, \"status\": 503, \"retry_after\": 1, \"delay_ms\": 0,
-                           \"drop_after_store\": 0} (absent fields: off, status 503);
+                           \"drop_after_store\": 0, \"fail_uploads\": 0} (absent fields: off, status 503);
                           GET /__faults shows them, GET /__tickets/count gives {\"count\": N}.
                           Without this switch both paths answer 404.
 ";

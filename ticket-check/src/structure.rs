@@ -20,6 +20,8 @@ enum Kind {
     Bool,
     /// An unsigned 32-bit integer.
     Count,
+    /// An unsigned 64-bit integer (a file's size).
+    Size,
     StringList,
     StringMap,
 }
@@ -46,6 +48,14 @@ const POLICY: &[(&str, Kind)] = &[
 const FORM: &[(&str, Kind)] = &[("honeypot", Kind::String), ("fill_ms", Kind::Count)];
 
 const PROOF: &[(&str, Kind)] = &[("challenge", Kind::String), ("nonce", Kind::String)];
+/// Each item of `attachments`; every member required.
+const ATTACHMENT: &[(&str, Kind)] = &[
+    ("id", Kind::String),
+    ("name", Kind::String),
+    ("type", Kind::String),
+    ("size", Kind::Size),
+    ("sha256", Kind::String),
+];
 
 /// The ticket in `value`, or every structural error in it.
 pub fn read_ticket(value: &Value) -> Result<Ticket, Vec<FieldError>> {
@@ -83,7 +93,30 @@ fn check(value: &Value) -> Vec<FieldError> {
     check_object("form", object.get("form"), FORM, &mut errors);
     let proof = object.get("form").and_then(|form| form.get("pow"));
     check_object("form.pow", proof, PROOF, &mut errors);
+    match object.get("attachments") {
+        None => {}
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                check_item(&format!("attachments[{i}]"), item, ATTACHMENT, &mut errors);
+            }
+        }
+        Some(_) => errors.push(error("attachments", WRONG_TYPE)),
+    }
     errors
+}
+
+/// An object whose members are all required.
+fn check_item(path: &str, value: &Value, members: &[(&str, Kind)], errors: &mut Vec<FieldError>) {
+    let Some(object) = value.as_object() else {
+        return errors.push(error(path, WRONG_TYPE));
+    };
+    for &(name, kind) in members {
+        let at = format!("{path}.{name}");
+        match object.get(name) {
+            None | Some(Value::Null) => errors.push(error(&at, MISSING)),
+            Some(v) => check_kind(&at, v, kind, errors),
+        }
+    }
 }
 
 /// An optional object whose members are all optional.
@@ -110,6 +143,7 @@ fn check_kind(path: &str, value: &Value, kind: Kind, errors: &mut Vec<FieldError
         Kind::String => value.is_string(),
         Kind::Bool => value.is_boolean(),
         Kind::Count => value.as_u64().is_some_and(|n| u32::try_from(n).is_ok()),
+        Kind::Size => value.as_u64().is_some(),
         Kind::StringList => match value.as_array() {
             Some(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -203,6 +237,37 @@ mod tests {
                 ("form.pow.challenge", WRONG_TYPE),
             ])
         );
+    }
+
+    #[test]
+    fn attachments_are_checked_item_by_item() {
+        let mut body: Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../public/examples/ticket-with-attachments.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(read_ticket(&body).is_ok());
+        body["attachments"][0]["size"] = json!(-1);
+        body["attachments"][1] = json!({ "id": 5, "name": "a.log", "type": "text/plain" });
+        body["attachments"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("att_1"));
+        assert_eq!(
+            errors(body.clone()),
+            pairs(&[
+                ("attachments[0].size", WRONG_TYPE),
+                ("attachments[1].id", WRONG_TYPE),
+                ("attachments[1].size", MISSING),
+                ("attachments[1].sha256", MISSING),
+                ("attachments[2]", WRONG_TYPE),
+            ])
+        );
+        body["attachments"] = json!({});
+        assert_eq!(errors(body), pairs(&[("attachments", WRONG_TYPE)]));
     }
 
     #[test]

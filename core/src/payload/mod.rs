@@ -31,6 +31,11 @@ pub struct Ticket {
     pub trace_summary: Option<TraceSummary>,
     #[serde(default)]
     pub policy: PolicyFlags,
+    /// Files uploaded before the ticket (see `attachment`). Left out of
+    /// the JSON when empty, so a ticket without files reads, and is
+    /// fingerprinted by the receiver, exactly as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::attachment::Attachment>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,6 +171,7 @@ mod tests {
             fields,
             trace_summary: None,
             policy: PolicyFlags::default(),
+            attachments: Vec::new(),
         };
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(serde_json::from_str::<Ticket>(&json).unwrap(), t);

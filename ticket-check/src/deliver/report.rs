@@ -48,7 +48,7 @@ pub fn build(delivery: &Delivery, language: StaffLanguage) -> Report {
     } else {
         format!("{} <{}>", ticket.name, ticket.email)
     };
-    let facts = vec![
+    let mut facts = vec![
         (
             w.category.to_owned(),
             format!("{title} ({})", ticket.category),
@@ -63,6 +63,21 @@ pub fn build(delivery: &Delivery, language: StaffLanguage) -> Report {
         (field_label(language, "subject"), given(&ticket.subject)),
         (w.customer_language.to_owned(), ticket.locale.clone()),
     ];
+    // The files stay in the receiver's store (`<store>.files/`, by SHA-256):
+    // staff see what came with the ticket and can find each file.
+    if !ticket.attachments.is_empty() {
+        let list: Vec<String> = ticket
+            .attachments
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} ({}, {} bytes, sha256 {})",
+                    a.name, a.r#type, a.size, a.sha256
+                )
+            })
+            .collect();
+        facts.push((w.attachments.to_owned(), list.join("; ")));
+    }
     let fields = ticket
         .fields
         .iter()
@@ -198,4 +213,38 @@ fn findings(w: &Words, delivery: &Delivery) -> Vec<(String, String)> {
             .to_owned(),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delivery(ticket: serde_json::Value) -> Delivery {
+        let record = serde_json::json!({ "received_at": 1, "ticket": ticket, "checks": {} });
+        Delivery::read("LK-1", &record.to_string()).unwrap()
+    }
+
+    #[test]
+    fn attachments_are_listed_only_when_there_are_some() {
+        let example: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../public/examples/ticket-with-attachments.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let report = build(&delivery(example.clone()), StaffLanguage::ZhHant);
+        let (label, value) = report.facts.last().unwrap();
+        assert_eq!(label, "附件");
+        assert!(
+            value.starts_with("console.png (image/png, 302 bytes, sha256 2ede2ff4")
+                && value.contains("; boot.log (text/plain, 670 bytes"),
+            "{value}"
+        );
+        let mut plain = example;
+        plain.as_object_mut().unwrap().remove("attachments");
+        let report = build(&delivery(plain), StaffLanguage::En);
+        assert!(report.facts.iter().all(|(label, _)| label != "Attachments"));
+    }
 }

@@ -1,5 +1,7 @@
 //! `ticket-check serve`: receives tickets at `POST /api/tickets`, validates
-//! them with the same rules as the widget, and stores accepted ones. With
+//! them with the same rules as the widget, and stores accepted ones; their
+//! files come first, one per `POST /api/tickets/attachments`
+//! (attachments/mod.rs). With
 //! `--static DIR` it also serves the built widget; `--csp POLICY` sends a
 //! Content-Security-Policy with those files, to check that the widget works
 //! on a host page with a strict policy. Test-only fault switches (failures,
@@ -9,6 +11,7 @@
 //! axum (routes.rs); SIGTERM or Ctrl-C stops taking connections and lets the
 //! requests in flight finish.
 
+mod attachments;
 mod body;
 mod connection;
 mod negotiate;
@@ -23,6 +26,7 @@ mod tickets;
 use crate::deliver::{Targets, worker};
 use crate::faults::Faults;
 use crate::limits::Limits;
+use crate::store::attachments::Attachments;
 use crate::store::{Outbox, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +41,9 @@ pub struct State {
     pub trust_proxy: bool,
     pub spam: spam::SpamPolicy,
     pub pow: pow::Pow,
+    pub attachments: Attachments,
+    /// Uploads per client IP (see attachments/mod.rs).
+    pub upload_limits: Limits,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -49,9 +56,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         targets: targets.names(),
         wake: Some(Arc::clone(&wake)),
     };
+    if let Some(dir) = &options.static_dir {
+        attachments::private::check_static_dir(dir, &options.store)?;
+    }
     let store = Store::open_with_outbox(&options.store, outbox)
         .map_err(|e| format!("{}: {e}", options.store.display()))?;
     let pow = pow::Pow::new(options.pow_bits)?;
+    let attachments = Attachments::open(&options.store)
+        .map_err(|e| format!("{}: {e}", options.store.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -90,6 +102,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             trust_proxy: options.trust_proxy,
             spam: options.spam,
             pow,
+            attachments,
+            upload_limits: attachments::upload_limits(options.rate_ip),
         });
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         // Deliveries in flight finish (each within its timeout) and are

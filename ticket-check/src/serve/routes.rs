@@ -4,7 +4,7 @@
 use super::State;
 use super::body::{self, BodyError};
 use super::reply::Reply;
-use super::{statics, tickets};
+use super::{attachments, statics, tickets};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State as Shared};
@@ -19,6 +19,8 @@ pub const TICKETS_PATH: &str = "/api/tickets";
 /// The proof-of-work challenge, `{endpoint}/challenge` for the widget;
 /// 404 unless `--pow-bits` asks for a proof.
 pub const CHALLENGE_PATH: &str = "/api/tickets/challenge";
+/// Uploads, one file each (attachments/mod.rs): the tickets path + `/attachments`.
+pub const ATTACHMENTS_PATH: &str = "/api/tickets/attachments";
 pub const MAX_BODY: usize = 1024 * 1024;
 /// Only with `--enable-fault-control` (see faults.rs); 404 otherwise.
 const FAULTS_PATH: &str = "/__faults";
@@ -28,6 +30,10 @@ pub fn router(state: Arc<State>) -> Router {
     Router::new()
         .route(TICKETS_PATH, post(post_ticket).fallback(not_allowed))
         .route(CHALLENGE_PATH, get(challenge).fallback(not_allowed))
+        .route(
+            ATTACHMENTS_PATH,
+            post(attachments::post).fallback(not_allowed),
+        )
         .route("/api/health", get(health).fallback(not_allowed))
         .route("/healthz", get(healthz).fallback(not_allowed))
         .route(FAULTS_PATH, any(fault_control))
@@ -160,7 +166,7 @@ async fn common_headers(mut response: Response) -> Response {
         (header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS"),
         (
             header::ACCESS_CONTROL_ALLOW_HEADERS,
-            "Content-Type, Idempotency-Key, X-CSRF-Token",
+            "Content-Type, Idempotency-Key, X-CSRF-Token, X-Filename",
         ),
         // Without this a cross-origin widget cannot read how long to wait.
         (header::ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After"),

@@ -61,6 +61,9 @@ pub async fn receive(
     if !errors.is_empty() {
         return Reply::json(422, &serde_json::json!({ "errors": errors }));
     }
+    if let Err(refusal) = super::attachments::check_ticket(state, &ticket).await {
+        return refusal;
+    }
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -96,7 +99,7 @@ fn admit(state: &Arc<State>, ip: String, email: String, proof: Option<Verified>)
 /// The peer's address, or with `--trust-proxy` the `X-Real-IP` the proxy
 /// in front set (a client can send that header too: only trust a proxy
 /// that overwrites it).
-fn client_ip(state: &State, peer: SocketAddr, headers: &HeaderMap) -> String {
+pub(super) fn client_ip(state: &State, peer: SocketAddr, headers: &HeaderMap) -> String {
     let forwarded = state
         .trust_proxy
         .then(|| {

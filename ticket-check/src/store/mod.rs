@@ -6,6 +6,8 @@
 //! of that ticket, so a repeat can be told from a different ticket sent
 //! under the same key.
 
+pub mod attachments;
+pub mod files;
 pub mod outbox;
 mod schema;
 pub mod transfer;
@@ -293,6 +295,7 @@ fn put(
         received_at,
         record.to_string()
     ])?;
+    attachments::link(conn, reference, &record["ticket"])?;
     Ok(Stored::New(reference.to_owned()))
 }
 

@@ -30,6 +30,28 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (reference, target)
     );
     CREATE INDEX outbox_pending ON outbox (next_at_ms) WHERE delivered_at IS NULL;",
+    // 3: attachments. The bytes are files named by their SHA-256 beside
+    // the store (see files.rs); a row per accepted upload, under the
+    // upload's own `Idempotency-Key`. `name` is for display only, never a
+    // path. `ticket_attachments` links a ticket to the files it named, in
+    // its order, written in the ticket's own transaction.
+    "CREATE TABLE attachments (
+        id              TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        sha256          TEXT NOT NULL,
+        size            INTEGER NOT NULL,
+        type            TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        exif            INTEGER NOT NULL,
+        gps             INTEGER NOT NULL,
+        created_at      INTEGER NOT NULL
+    );
+    CREATE TABLE ticket_attachments (
+        reference     TEXT NOT NULL REFERENCES tickets (reference),
+        attachment_id TEXT NOT NULL REFERENCES attachments (id),
+        position      INTEGER NOT NULL,
+        PRIMARY KEY (reference, attachment_id)
+    );",
 ];
 
 /// Brings the database up to the newest schema.

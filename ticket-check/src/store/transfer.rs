@@ -1,7 +1,10 @@
 //! `ticket-check export` and `ticket-check import`: the store as JSON lines,
 //! one record per ticket in the shape the JSON-lines store of earlier
 //! versions wrote: `{received_at, ticket, checks, reference,
-//! idempotency_key, ticket_sha256}`.
+//! idempotency_key, ticket_sha256}`, and for a ticket with attachments
+//! `attachment_files`: what the receiver stored of each (id, sha256, size,
+//! type, name, exif, gps, created_at, and `file`, the path of its bytes
+//! under `<store>.files/`).
 
 use super::{StoreError, fingerprint, open_connection};
 use rusqlite::{Connection, OpenFlags, params};
@@ -18,6 +21,15 @@ pub fn export(store: &Path, out: &mut impl Write) -> Result<usize, String> {
     .map_err(|e| format!("{}: {e}", store.display()))?;
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .map_err(|e| e.to_string())?;
+    // A store from before attachments (export does not migrate it).
+    let with_attachments = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ticket_attachments'",
+            [],
+            |row| row.get::<_, i64>(0),
+        )
+        .map_err(|e| e.to_string())?
+        > 0;
     let mut query = conn
         .prepare(
             "SELECT reference, idempotency_key, ticket_sha256, record FROM tickets ORDER BY id",
@@ -38,9 +50,17 @@ pub fn export(store: &Path, out: &mut impl Write) -> Result<usize, String> {
         let (reference, key, sha256, record) = row.map_err(|e| e.to_string())?;
         let mut record: serde_json::Value =
             serde_json::from_str(&record).map_err(|e| format!("{reference}: {e}"))?;
+        let files = if with_attachments {
+            super::attachments::linked(&conn, &reference).map_err(|e| e.to_string())?
+        } else {
+            Vec::new()
+        };
         record["reference"] = reference.into();
         record["idempotency_key"] = key.into();
         record["ticket_sha256"] = sha256.into();
+        if !files.is_empty() {
+            record["attachment_files"] = files.into();
+        }
         writeln!(out, "{record}").map_err(|e| e.to_string())?;
         n += 1;
     }
@@ -88,6 +108,9 @@ pub fn import(lines: impl BufRead, store: &Path) -> Result<Imported, String> {
             let sha256 = object.remove("ticket_sha256");
             // Older lines carry a non-cryptographic `ticket_fingerprint`.
             object.remove("ticket_fingerprint");
+            // Stored facts of linked attachments, not part of the record
+            // (the files themselves do not travel with an export).
+            object.remove("attachment_files");
             let (Some(reference), Some(ticket)) = (
                 reference.as_ref().and_then(|r| r.as_str()),
                 object.get("ticket"),
