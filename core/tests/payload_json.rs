@@ -286,14 +286,7 @@ fn the_documented_example_reads_and_writes_the_same_both_ways() {
 
 #[test]
 fn the_schema_lists_every_trace_format_by_its_payload_name() {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../public/ticket.schema.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let schema = schema();
     let listed = &schema["$defs"]["trace_summary"]["properties"]["format"]["enum"];
     let ids: Vec<&str> = TraceFormat::ALL.iter().map(|f| f.id()).collect();
     assert_eq!(listed, &serde_json::json!(ids));
@@ -307,14 +300,7 @@ fn the_schema_lists_every_trace_format_by_its_payload_name() {
 
 #[test]
 fn the_schema_lists_every_locale_the_receiver_accepts() {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../public/ticket.schema.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let schema = schema();
     let listed = &schema["properties"]["locale"]["enum"];
     assert_eq!(listed, &serde_json::json!(ticket_core::validate::LOCALES));
 }

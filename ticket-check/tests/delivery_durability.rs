@@ -6,7 +6,8 @@ mod common;
 
 use common::smtp_sink::{SmtpSink, free_port, smtp_config};
 use common::{
-    example, post, remove_store, start_with, status, temp_config, temp_store, wait_for_status,
+    example, post, remove_store, start_with, status, temp_config, temp_store, wait_for_attempts,
+    wait_for_status,
 };
 use std::time::Duration;
 
@@ -54,13 +55,7 @@ fn delivery_completes_once_the_smtp_server_comes_up() {
     let reference = body["reference"].as_str().unwrap();
 
     // A few failed attempts first, each recorded.
-    let out = wait_for_status(
-        &r.store,
-        reference,
-        "pending (3 attempts",
-        Duration::from_secs(20),
-    );
-    assert!(out.contains("pending (3 attempts"), "{out}");
+    let out = wait_for_attempts(&r.store, reference, 3);
     assert!(out.contains("last error: smtp"), "{out}");
 
     let sink = SmtpSink::start_on(port);

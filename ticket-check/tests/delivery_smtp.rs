@@ -5,7 +5,9 @@
 mod common;
 
 use common::smtp_sink::{SmtpSink, smtp_config, smtp_tls_config};
-use common::{example, post, start_with, temp_config, temp_store, wait_for_status};
+use common::{
+    example, post, start_with, temp_config, temp_store, wait_for_attempts, wait_for_status,
+};
 use std::time::Duration;
 
 #[test]
@@ -137,13 +139,7 @@ fn an_untrusted_certificate_is_refused() {
     let (code, body) = post(&r.addr, "application/json", None, &example());
     assert_eq!(code, 201, "{body}");
     let reference = body["reference"].as_str().unwrap();
-    let out = wait_for_status(
-        &r.store,
-        reference,
-        "pending (2 attempts",
-        Duration::from_secs(20),
-    );
-    assert!(out.contains("pending (2 attempts"), "{out}");
+    let out = wait_for_attempts(&r.store, reference, 2);
     assert!(out.to_lowercase().contains("certificate"), "{out}");
     assert!(sink.messages().is_empty());
     let _ = std::fs::remove_file(config);
@@ -172,13 +168,7 @@ fn the_smtp_login_takes_its_password_from_the_environment() {
             assert_eq!(mails.len(), 1);
             assert_eq!(mails[0]["auth_login"], "form");
         } else {
-            let out = wait_for_status(
-                &r.store,
-                reference,
-                "pending (2 attempts",
-                Duration::from_secs(20),
-            );
-            assert!(out.contains("pending (2 attempts"), "{out}");
+            let out = wait_for_attempts(&r.store, reference, 2);
             assert!(out.contains("535"), "the server's refusal: {out}");
             assert!(sink.messages().is_empty());
         }

@@ -298,6 +298,15 @@ pub fn status(store: &std::path::Path, reference: &str) -> (Option<i32>, String)
 
 /// `ticket-check status` once its output contains `needle`, or as it is
 /// after `within`.
+/// Waits until the status of `reference` shows `attempts` failed delivery
+/// attempts (at most 20 s), and returns it.
+pub fn wait_for_attempts(store: &std::path::Path, reference: &str, attempts: u32) -> String {
+    let needle = format!("pending ({attempts} attempts");
+    let out = wait_for_status(store, reference, &needle, Duration::from_secs(20));
+    assert!(out.contains(&needle), "{out}");
+    out
+}
+
 pub fn wait_for_status(
     store: &std::path::Path,
     reference: &str,
