@@ -350,6 +350,19 @@ proptest! {
     }
 }
 
+/// Found by `mutated_fixtures_never_panic`: with two spaces of the header
+/// replaced, `Drop` and `Snt` fell on other columns and the loss derived
+/// from them came out at 233 %.
+#[test]
+fn a_mangled_mtr_header_never_gives_a_loss_over_100_percent() {
+    let fixture = include_str!("fixtures/traces/mtr-report-collapsed-custom.txt");
+    let mangled = fixture
+        .replace("nas Loss%", "nas\u{a1}Loss%")
+        .replace("Rcv Last", "RcvaLast");
+    assert_ne!(mangled, fixture);
+    parse_checked(&mangled);
+}
+
 #[test]
 fn every_fixture_truncated_anywhere_never_panics() {
     for f in FIXTURES {

@@ -279,9 +279,12 @@ fn apply_stats(hop: &mut Hop, cols: &[Col], stats: &[f64; MAX_COLS], silent: boo
         .or_else(|| Some(snt? - rcv?))
         .or_else(|| Some((snt? * hop.loss_pct? / 100.0).round()));
     hop.lost = lost.map_or(0, |l| l.clamp(0.0, f64::from(u32::MAX)) as u32);
+    // Counts that disagree (more lost than sent: columns shifted under a
+    // mangled header) give no percentage rather than one over 100.
     if hop.loss_pct.is_none()
         && let (Some(s), Some(l)) = (snt, lost)
         && s > 0.0
+        && l <= s
     {
         hop.loss_pct = Some(l * 100.0 / s);
     }
