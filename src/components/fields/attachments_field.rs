@@ -24,9 +24,12 @@ pub fn size_text(i18n: I18n, bytes: u64) -> String {
     } else if bytes < MB {
         ("attachments-size-kb", format!("{}", bytes.div_ceil(1024)))
     } else {
+        // In tenths, with integers: float formatting would add about
+        // 10 KB of wasm (see `hop_table::short_number`).
+        let tenths = (bytes.saturating_mul(10) + MB / 2) / MB;
         (
             "attachments-size-mb",
-            format!("{:.1}", bytes as f64 / MB as f64),
+            format!("{}.{}", tenths / 10, tenths % 10),
         )
     };
     i18n.t_args(key, &[("size", size)])
