@@ -2,6 +2,7 @@
 //! rules in `ticket-core`. `main.rs` only mounts; everything lives here so
 //! that browser tests can mount single components.
 
+pub mod attachments;
 pub mod components;
 pub mod config;
 pub mod dom;
@@ -18,8 +19,11 @@ pub mod pow;
 pub mod prefill;
 pub mod retry;
 pub mod sending;
+pub mod sleep;
 pub mod state;
 pub mod submit;
+pub mod upload;
+pub mod uploading;
 
 pub use mount::mount_all;
 

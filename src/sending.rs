@@ -20,6 +20,9 @@ use ticket_core::payload::{FormSignals, Proof};
 /// is taken as final (each is one fetch and about a second of hashing).
 const MAX_PROOF_ROUNDS: u32 = 3;
 
+/// How often a ticket waiting for its files looks whether they are in.
+const FILES_POLL_MS: u32 = 250;
+
 /// Told how each attempt ended, with the ticket's category: how the host
 /// page hears of it (given at mount, see `mount.rs`), without the sender
 /// knowing about the page.
@@ -47,9 +50,7 @@ fn fill_ms(began_at: f64) -> u32 {
     (js_sys::Date::now() - began_at).clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
-fn browser_online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
+use crate::sleep::browser_online;
 
 impl Sender {
     pub fn new(
@@ -79,7 +80,7 @@ impl Sender {
     fn busy(self) -> bool {
         matches!(
             self.form.send_state.get_untracked(),
-            SendState::Sending { .. }
+            SendState::Sending { .. } | SendState::AwaitingFiles
         )
     }
 
@@ -106,11 +107,46 @@ impl Sender {
         if self.form.category.get_untracked().is_none() {
             return;
         }
+        if !self.files_ready() {
+            return;
+        }
         let attempt = self.retries.get_value() + 1;
         // Shown while the proof of work is finished too: from the
         // customer's side, that is part of sending.
         self.form.send_state.set(SendState::Sending { attempt });
         self.post();
+    }
+
+    /// Whether every file has an id; if not, the ticket waits for them
+    /// (shown), and goes by itself once they are in.
+    fn files_ready(self) -> bool {
+        let files = self.form.attachments;
+        if untrack(|| files.all_uploaded()) {
+            return true;
+        }
+        if untrack(|| files.any_failed()) {
+            self.form.send_state.set(SendState::FilesRefused);
+            return false;
+        }
+        self.form.send_state.set(SendState::AwaitingFiles);
+        spawn_local(async move {
+            loop {
+                crate::sleep::sleep(FILES_POLL_MS).await;
+                if self.form.send_state.try_get_untracked() != Some(SendState::AwaitingFiles) {
+                    return;
+                }
+                if untrack(|| files.all_uploaded()) {
+                    self.form.send_state.set(SendState::Idle);
+                    self.send_now();
+                    return;
+                }
+                if untrack(|| files.any_failed()) {
+                    self.form.send_state.set(SendState::FilesRefused);
+                    return;
+                }
+            }
+        });
+        false
     }
 
     /// Posts the ticket once the proof of work (if asked for) is ready.
@@ -185,6 +221,7 @@ impl Sender {
         match outcome {
             Outcome::Accepted(reference) => {
                 crate::draft_keeping::forget(form);
+                form.attachments.clear();
                 self.pow.forget();
                 form.reference.set(reference.unwrap_or_default());
                 form.send_state.set(SendState::Idle);

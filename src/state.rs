@@ -1,6 +1,7 @@
 //! The form's state: one signal per value, so a language switch, a step
 //! change or a failed submission never touches what the customer typed.
 
+use crate::attachments::Attachments;
 use crate::draft::Draft;
 use crate::draft_store::{Offer, Slot};
 use crate::i18n::{Lang, key};
@@ -63,6 +64,12 @@ pub enum SendState {
     Misconfigured,
     /// 422 on visible fields: the errors are shown there.
     Rejected,
+    /// "Submit" was pressed while files are still uploading: the ticket
+    /// goes as soon as every file has an id.
+    AwaitingFiles,
+    /// The receiver refused a file: the ticket waits until the customer
+    /// removes it.
+    FilesRefused,
 }
 
 #[derive(Clone, Copy)]
@@ -119,6 +126,8 @@ pub struct Form {
     /// What the scope guard finds in the free text, recomputed only when
     /// that text changes (not on every keystroke elsewhere).
     pub policy: Memo<PolicyFindings>,
+    /// The files added to this ticket and their uploads.
+    pub attachments: Attachments,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -182,6 +191,7 @@ impl Form {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
             policy,
+            attachments: Attachments::new(),
         }
     }
 
@@ -361,7 +371,7 @@ impl Form {
                     .cloned()
                     .collect(),
             }),
-            attachments: Vec::new(),
+            attachments: self.attachments.to_payload(),
         })
     }
 }
@@ -426,6 +436,7 @@ impl Form {
         for f in Field::ALL {
             self.field(f).set(String::new());
         }
+        self.attachments.clear();
         self.category.set(None);
         self.group.set(None);
         self.acknowledged.set(false);

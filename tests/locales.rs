@@ -88,6 +88,7 @@ fn computed_ids() -> BTreeSet<String> {
         ids.insert(keys::category_scope(c));
         ids.extend(keys::category_exclusion(c));
         ids.extend(keys::category_notice(c));
+        ids.insert(keys::attachments_hint(c));
     }
     for key in keys::COMMON_FIELDS {
         ids.insert(keys::field_label(key));

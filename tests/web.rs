@@ -1080,3 +1080,210 @@ async fn the_proof_of_work_is_solved_without_holding_up_the_page() {
         "{ticks} timer ticks in {elapsed} ms"
     );
 }
+
+/// Stands in for the network while files are added: each request's URL,
+/// `Content-Type` and `X-Filename` are kept in `window.__uploads`, and the
+/// answer is what a receiver gives a stored file.
+fn fake_upload_fetch() -> JsValue {
+    let window = web_sys::window().unwrap();
+    let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+    let fake = js_sys::Function::new_no_args(&format!(
+        "window.__uploads = []; return function(req) {{
+            window.__uploads.push([String(req.url), req.headers.get('Content-Type'), req.headers.get('X-Filename'), req.headers.get('Idempotency-Key')]);
+            const n = window.__uploads.length;
+            return Promise.resolve(new Response(JSON.stringify({{id: 'att_' + n, sha256: '{}', size: 1}}), {{status: 201}}));
+        }};",
+        "ab".repeat(32)
+    ))
+    .call0(&JsValue::NULL)
+    .unwrap();
+    js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
+    original
+}
+
+fn uploads() -> Vec<Vec<String>> {
+    let list = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__uploads".into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|r| {
+            js_sys::Array::from(&r)
+                .iter()
+                .map(|v| v.as_string().unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+const PNG_HEAD: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+fn file(bytes: &[u8], name: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
+}
+
+fn transfer(files: &[web_sys::File]) -> web_sys::DataTransfer {
+    let dt = web_sys::DataTransfer::new().unwrap();
+    for f in files {
+        dt.items().add_with_file(f).unwrap();
+    }
+    dt
+}
+
+/// Dispatches `new {class}(type, {key: dt, bubbles, cancelable})` on `el`
+/// (a drop's `dataTransfer`, a paste's `clipboardData`).
+fn dispatch_with_data(
+    el: &web_sys::Element,
+    class: &str,
+    kind: &str,
+    key: &str,
+    dt: &web_sys::DataTransfer,
+) {
+    let f = js_sys::Function::new_with_args(
+        "el, dt",
+        &format!(
+            "el.dispatchEvent(new {class}('{kind}', {{{key}: dt, bubbles: true, cancelable: true}}));"
+        ),
+    );
+    f.call2(&JsValue::NULL, el, dt).unwrap();
+}
+
+fn file_names(w: &Mounted) -> Vec<String> {
+    let names = w.root.query_selector_all(".ltw-file-name").unwrap();
+    (0..names.length())
+        .filter_map(|i| names.item(i)?.text_content())
+        .collect()
+}
+
+/// The picker (files set on the input, then `change`), a drop on the field
+/// and a pasted screenshot each add a file, which is uploaded at once to
+/// `{endpoint}/attachments` with its sniffed type and encoded name; the
+/// review lists them.
+#[wasm_bindgen_test]
+async fn picker_drop_and_paste_each_add_a_file_that_is_uploaded() {
+    let original = fake_upload_fetch();
+    let w = mount("en", 60);
+    settle().await;
+    w.choose("technical.boot").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    assert!(
+        w.text().contains(&en("attachments-hint-technical-boot")),
+        "the category's hint shows"
+    );
+    let input: HtmlInputElement = w.el("attachments");
+    assert_eq!(input.type_(), "file");
+    assert!(input.multiple());
+    let label = w
+        .root
+        .query_selector(&format!("label[for='{}']", w.id("attachments")))
+        .unwrap();
+    assert!(label.is_some(), "the picker has a label");
+
+    input.set_files(transfer(&[file(PNG_HEAD, "console.png")]).files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    until("the picked file is listed", || {
+        file_names(&w) == ["console.png"]
+    })
+    .await;
+
+    let field = input.parent_element().unwrap();
+    dispatch_with_data(
+        &field,
+        "DragEvent",
+        "drop",
+        "dataTransfer",
+        &transfer(&[file(b"boot ok\n", "boot.log")]),
+    );
+    until("the dropped file is listed", || file_names(&w).len() == 2).await;
+
+    let message: web_sys::Element = w.el("message");
+    let shot = file(PNG_HEAD, "image.png");
+    dispatch_with_data(
+        &message,
+        "ClipboardEvent",
+        "paste",
+        "clipboardData",
+        &transfer(&[shot]),
+    );
+    until("the pasted screenshot is listed", || {
+        file_names(&w).len() == 3
+    })
+    .await;
+    assert_eq!(file_names(&w), ["console.png", "boot.log", "image.png"]);
+
+    until("every file is uploaded", || {
+        w.text().matches(&en("attachments-state-uploaded")).count() == 3
+    })
+    .await;
+    let sent = uploads();
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert!(sent[0][0].ends_with("/api/tickets/attachments"), "{sent:?}");
+    assert_eq!(sent[0][1], "image/png");
+    assert_eq!(sent[0][2], "console.png");
+    assert_eq!(sent[1][1], "text/plain");
+    assert_ne!(sent[0][3], sent[1][3], "each file has its own key");
+    let remove = w
+        .root
+        .query_selector("button[aria-label='Remove boot.log']")
+        .unwrap();
+    assert!(remove.is_some(), "the remove button names its file");
+    restore_fetch(original);
+}
+
+/// Too large (from `File.size`, never read), a program named `.png`, and
+/// a sixth file are refused next to the field before any request, in the
+/// customer's language; what was listed stays.
+#[wasm_bindgen_test]
+async fn over_limit_and_wrong_type_files_are_refused_before_any_upload() {
+    let original = fake_upload_fetch();
+    let w = mount("en", 61);
+    settle().await;
+    w.choose("technical.general").await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    let input: HtmlInputElement = w.el("attachments");
+    let pick = |files: &[web_sys::File]| {
+        input.set_files(transfer(files).files().as_ref());
+        input
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    };
+    let error = || {
+        w.el::<HtmlElement>("attachments-error")
+            .text_content()
+            .unwrap_or_default()
+    };
+
+    pick(&[file(&vec![0u8; 30 * 1024 * 1024], "big.png")]);
+    until("the big file is refused", || {
+        error().contains(&en("err-attachment-too-large"))
+    })
+    .await;
+    assert!(error().contains("big.png"), "{}", error());
+
+    pick(&[file(b"MZ\x90\0\x03\0\0\0", "setup.png")]);
+    until("the program is refused", || {
+        error().contains(&en("err-attachment-type-not-allowed"))
+    })
+    .await;
+    assert!(file_names(&w).is_empty());
+    assert!(uploads().is_empty(), "nothing refused was sent");
+
+    let five: Vec<_> = (0..6)
+        .map(|i| file(PNG_HEAD, &format!("s{i}.png")))
+        .collect();
+    pick(&five);
+    until("the sixth is refused", || {
+        error().contains(&en("err-attachment-too-many"))
+    })
+    .await;
+    assert_eq!(file_names(&w).len(), 5);
+    let live = w
+        .el::<HtmlElement>("attachments-error")
+        .get_attribute("aria-live");
+    assert_eq!(live.as_deref(), Some("polite"));
+    until("the five are uploaded", || uploads().len() == 5).await;
+    restore_fetch(original);
+}

@@ -136,6 +136,7 @@ pub fn all_error_codes() -> Vec<&'static str> {
     codes.extend(EmailError::ALL.iter().map(|e| e.code()));
     codes.extend(IpError::ALL.iter().map(|e| e.code()));
     codes.extend(NotATrace::ALL.iter().map(|e| e.code()));
+    codes.extend(crate::attachment::ALL_CODES);
     codes.sort_unstable();
     codes.dedup();
     codes

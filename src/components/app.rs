@@ -8,6 +8,7 @@ use crate::i18n::{I18n, initial_lang};
 use crate::prefill;
 use crate::sending::{OutcomeReport, Sender};
 use crate::state::Form;
+use crate::uploading::Uploader;
 use leptos::prelude::*;
 
 /// One whole widget: header, language switch, progress and the current step.
@@ -39,6 +40,9 @@ pub fn App(
     provide_context(i18n);
     provide_context(form);
     provide_context(sender);
+    provide_context(Uploader::new(form.attachments, config.clone()));
+    // The thumbnails' object URLs go with the widget.
+    on_cleanup(move || form.attachments.clear());
     provide_context(Config::new(config.clone()));
     provide_context(FocusField::new());
 

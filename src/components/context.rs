@@ -5,6 +5,7 @@
 use crate::config::WidgetConfig;
 use crate::sending::Sender;
 use crate::state::Form;
+use crate::uploading::Uploader;
 use leptos::prelude::*;
 
 /// The widget's configuration, as the host page gave it.
@@ -60,6 +61,10 @@ pub fn use_config() -> Config {
 }
 
 pub fn use_sender() -> Sender {
+    expect_context()
+}
+
+pub fn use_uploader() -> Uploader {
     expect_context()
 }
 

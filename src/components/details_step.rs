@@ -1,13 +1,14 @@
 use super::circumvention_notice::CircumventionNotice;
-use super::context::{use_form, use_sender};
+use super::context::{use_form, use_sender, use_uploader};
 use super::details_hints::{PolicyHint, ScopeHint, SecretsHint};
 use super::error_summary::ErrorSummary;
-use super::fields::{Control, DirectionField, IpField, TextField};
+use super::fields::{AttachmentsField, Control, DirectionField, IpField, TextField};
 use super::honeypot::Honeypot;
 use super::trace_field::TraceField;
 use crate::dom::focus_after_render;
 use crate::i18n::{keys, use_i18n};
 use crate::state::Step;
+use crate::uploading::files_of;
 use leptos::html::Div;
 use leptos::prelude::*;
 use ticket_core::catalog::{Category, Field};
@@ -19,6 +20,16 @@ pub fn DetailsStep(category: &'static Category) -> impl IntoView {
     let form = use_form();
     let sender = use_sender();
     let summary = NodeRef::<Div>::new();
+    let uploader = use_uploader();
+    // A screenshot pasted anywhere in the step (Ctrl+V, ⌘V) is attached;
+    // a paste of text goes on to its field as usual.
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let files = files_of(ev.clipboard_data().and_then(|d| d.files()));
+        if !files.is_empty() {
+            ev.prevent_default();
+            uploader.add(files);
+        }
+    };
 
     let category_fields = category
         .fields
@@ -51,7 +62,7 @@ pub fn DetailsStep(category: &'static Category) -> impl IntoView {
     // The first keystroke (input events bubble here from every field)
     // starts the receiver's proof of work, so it is done by "Submit".
     view! {
-        <div class="ltw-step" on:input=move |_| sender.prepare()>
+        <div class="ltw-step" on:input=move |_| sender.prepare() on:paste=on_paste>
             <ErrorSummary summary/>
             <ChosenCategory category/>
             {notice}
@@ -62,6 +73,7 @@ pub fn DetailsStep(category: &'static Category) -> impl IntoView {
             {category_fields}
             <TextField key="subject"/>
             <TextField key="message" control=Control::Multiline/>
+            <AttachmentsField category/>
             <Honeypot/>
             <PolicyHint/>
             <ScopeHint category/>

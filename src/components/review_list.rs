@@ -1,4 +1,5 @@
 use super::context::use_form;
+use super::fields::size_text;
 use crate::i18n::{keys, use_i18n};
 use leptos::prelude::*;
 use ticket_core::catalog::{Field, FieldKind};
@@ -38,6 +39,16 @@ pub fn ReviewList(ticket: Memo<Option<Ticket>>) -> impl IntoView {
         }
         items.push((i18n.text(&keys::field_label("subject")), t.subject, false));
         items.push((i18n.text(&keys::field_label("message")), t.message, false));
+        let files = form.attachments.files.with(|f| {
+            f.iter()
+                .map(|e| format!("{} ({})", e.name, size_text(i18n, e.size)))
+                .collect::<Vec<_>>()
+        });
+        items.push((
+            i18n.text("field-attachments-label"),
+            files.join("\n"),
+            false,
+        ));
         let empty = i18n.text("review-empty");
         let rows = items
             .into_iter()

@@ -50,7 +50,7 @@ pub fn ReviewStep() -> impl IntoView {
     let busy = move || {
         matches!(
             form.send_state.get(),
-            SendState::Sending { .. } | SendState::Waiting { .. }
+            SendState::Sending { .. } | SendState::Waiting { .. } | SendState::AwaitingFiles
         )
     };
     view! {

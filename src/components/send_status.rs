@@ -76,6 +76,14 @@ pub fn SendStatus() -> impl IntoView {
                 ],
             ),
         )),
+        SendState::AwaitingFiles => Some((
+            "ltw-alert ltw-alert--info",
+            i18n.text("status-awaiting-files"),
+        )),
+        SendState::FilesRefused => Some((
+            "ltw-alert ltw-alert--error",
+            i18n.text("status-files-refused"),
+        )),
         SendState::Misconfigured => Some((
             "ltw-alert ltw-alert--error",
             i18n.text("status-misconfigured"),

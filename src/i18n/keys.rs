@@ -38,6 +38,11 @@ pub fn field_label(field: &str) -> String {
     format!("field-{}-label", field.replace('_', "-"))
 }
 
+/// What helps most as an attachment for this category.
+pub fn attachments_hint(c: &Category) -> String {
+    format!("attachments-hint-{}", c.slug())
+}
+
 pub fn field_hint(field: &str) -> String {
     format!("field-{}-hint", field.replace('_', "-"))
 }

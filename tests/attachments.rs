@@ -1,0 +1,196 @@
+//! End to end, attachments (issue 15): files picked in the release build
+//! reach the reference receiver byte for byte, a file over the limit never
+//! leaves the browser, uploads survive a failing receiver, and the field
+//! with files listed stays accessible.
+//!
+//! Needs a built `dist/`, `ticket-check` and `node_modules/axe-core`;
+//! `scripts/test` prepares them and runs these with `--ignored`. The
+//! harness is in `tests/common/`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::Harness;
+use fantoccini::Locator;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(ROOT).join("tests/fixtures").join(name)
+}
+
+/// `sha256sum` of a file, as lowercase hex.
+fn sha256_of(path: &Path) -> String {
+    let out = Command::new("sha256sum")
+        .arg(path)
+        .output()
+        .expect("sha256sum");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A boot-failure ticket's details, filled in, on the details step.
+async fn fill_boot_failure(h: &Harness) {
+    h.open().await;
+    h.switch_language("en").await;
+    h.choose("technical.boot").await;
+    h.click_button("Next").await;
+    h.type_into("ltw0-email", "li@example.net").await;
+    h.type_into("ltw0-service", "vps-1234.example.net").await;
+    h.type_into("ltw0-os_template", "Debian 12").await;
+    h.type_into("ltw0-subject", "The server does not boot")
+        .await;
+    h.type_into(
+        "ltw0-message",
+        "Since the reboot last night the VPS stops at the boot screen.",
+    )
+    .await;
+}
+
+/// Picks files with the real file input (chromedriver sets its files from
+/// the paths, one per line).
+async fn pick(h: &Harness, files: &[&Path]) {
+    let input = h.wait_for(Locator::Id("ltw0-attachments")).await;
+    let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    input.send_keys(&paths.join("\n")).await.unwrap();
+}
+
+async fn until_uploaded(h: &Harness, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = h.text_of(".ltw-files").await;
+        if text.matches("Uploaded.").count() == n {
+            return;
+        }
+        assert!(Instant::now() < deadline, "never {n} uploaded: {text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Checks the one stored ticket names both fixtures with the SHA-256 of
+/// their bytes, and that the receiver's copies are those bytes.
+fn assert_fixtures_arrived(h: &Harness) {
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1, "one ticket: {stored:?}");
+    let record = &stored[0];
+    let attachments = record["ticket"]["attachments"]
+        .as_array()
+        .expect("attachments");
+    let files = record["attachment_files"]
+        .as_array()
+        .expect("attachment_files");
+    assert_eq!(attachments.len(), 2, "{record}");
+    for (name, mime) in [("console.png", "image/png"), ("boot.log", "text/plain")] {
+        let path = fixture(name);
+        let sha = sha256_of(&path);
+        let sent = attachments
+            .iter()
+            .find(|a| a["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {attachments:?}"));
+        assert_eq!(sent["sha256"], sha.as_str(), "{name}");
+        assert_eq!(sent["type"], mime, "{name}");
+        assert_eq!(
+            sent["size"],
+            std::fs::metadata(&path).unwrap().len(),
+            "{name}"
+        );
+        let kept = files
+            .iter()
+            .find(|f| f["id"] == sent["id"])
+            .unwrap_or_else(|| panic!("{name}: no stored file in {files:?}"));
+        assert_eq!(kept["sha256"], sha.as_str(), "{name}");
+        let mut dir = h.store.as_os_str().to_owned();
+        dir.push(".files");
+        let copy = Path::new(&dir).join(kept["file"].as_str().unwrap_or_default());
+        assert_eq!(
+            std::fs::read(&copy).unwrap_or_default(),
+            std::fs::read(&path).unwrap(),
+            "{name}: the receiver's copy {} differs",
+            copy.display()
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
+async fn a_screenshot_and_a_log_arrive_byte_identical_and_the_list_passes_axe() {
+    let h = Harness::start("attach-fixtures").await;
+    fill_boot_failure(&h).await;
+    h.wait_for_text("a screenshot of the VNC console").await;
+    pick(&h, &[&fixture("console.png"), &fixture("boot.log")]).await;
+    until_uploaded(&h, 2).await;
+    let list = h.text_of(".ltw-files").await;
+    assert!(
+        list.contains("console.png") && list.contains("boot.log"),
+        "{list}"
+    );
+    assert_eq!(h.axe().await, Vec::<String>::new(), "axe with files listed");
+    h.viewport(320, 800).await;
+    assert_eq!(h.axe().await, Vec::<String>::new(), "axe at 320 px");
+    assert_eq!(h.overflow().await, Vec::<String>::new(), "320 px");
+    h.viewport(1024, 800).await;
+
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    let review = h.page_text().await;
+    assert!(
+        review.contains("console.png") && review.contains("boot.log"),
+        "{review}"
+    );
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    assert_fixtures_arrived(&h);
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn a_30_mb_file_is_refused_in_the_browser() {
+    let h = Harness::start("attach-too-large").await;
+    let big = std::env::temp_dir().join(format!("e2e-big-{}.png", std::process::id()));
+    let mut bytes = vec![0u8; 30 * 1024 * 1024];
+    bytes[..8].copy_from_slice(b"\x89PNG\r\n\x1a\n");
+    std::fs::write(&big, bytes).unwrap();
+    fill_boot_failure(&h).await;
+    pick(&h, &[&big]).await;
+    h.wait_for_text_in("#ltw0-attachments-error", "This file is larger than 10 MB")
+        .await;
+    let error = h.text_of("#ltw0-attachments-error").await;
+    assert!(
+        error.contains(&big.file_name().unwrap().to_string_lossy().to_string()),
+        "{error}"
+    );
+    assert_eq!(h.text_of(".ltw-files").await.trim(), "", "nothing listed");
+    // Nothing reached the receiver: the ticket goes without files.
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].get("attachment_files").is_none(), "{}", stored[0]);
+    let _ = std::fs::remove_file(&big);
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn with_two_failed_uploads_the_ticket_still_arrives_once_with_all_files() {
+    let h = Harness::start_receiving("attach-retry", &["--fail-uploads", "2"]).await;
+    fill_boot_failure(&h).await;
+    pick(&h, &[&fixture("console.png"), &fixture("boot.log")]).await;
+    // Submitted at once: the ticket waits for its files, which are retried.
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    assert_fixtures_arrived(&h);
+    h.finish().await;
+}
