@@ -9,6 +9,7 @@ pub mod dom;
 pub mod draft;
 pub mod draft_keeping;
 pub mod draft_store;
+pub mod exchange;
 pub mod host_api;
 pub mod host_events;
 pub mod i18n;

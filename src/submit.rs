@@ -1,11 +1,9 @@
 //! Posting a ticket and sorting out the answer. Nothing here touches the
 //! form: the customer's text stays in the form's signals whatever happens.
 
-use crate::retry::{Failure, is_retryable, parse_retry_after};
+use crate::exchange::{Exchange, exchange};
+use crate::retry::{Failure, is_retryable};
 use gloo_net::http::{Headers, Request};
-use leptos::prelude::set_timeout_with_handle;
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 use ticket_core::payload::{FormSignals, Rejected, Ticket};
 use ticket_core::validate::FieldError;
@@ -54,48 +52,18 @@ pub struct Attempt<'a> {
 }
 
 pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let Some(request) = request(&attempt, signal.as_ref()) else {
-        return Outcome::BadConfig;
-    };
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = controller.and_then(|c| {
-        let timed_out = Rc::clone(&timed_out);
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                c.abort();
-            },
-            REQUEST_TIMEOUT,
-        )
-        .ok()
-    });
-    let network = |timed_out: bool| Outcome::Retry {
-        failure: if timed_out {
-            Failure::Timeout
-        } else {
-            Failure::Network
+    match exchange(|signal| request(&attempt, signal), REQUEST_TIMEOUT).await {
+        Exchange::NotBuilt => Outcome::BadConfig,
+        Exchange::Failed(failure) => Outcome::Retry {
+            failure,
+            retry_after_s: None,
         },
-        retry_after_s: None,
-    };
-    let outcome = match request.send().await {
-        Err(_) => network(timed_out.get()),
-        Ok(response) => {
-            let status = response.status();
-            let retry_after = parse_retry_after(response.headers().get("Retry-After").as_deref());
-            match response.text().await {
-                Ok(body) => classify(status, &body, retry_after),
-                // The answer was cut off: the ticket may or may not be
-                // stored, and the idempotency key makes a retry safe.
-                Err(_) => network(timed_out.get()),
-            }
-        }
-    };
-    if let Some(t) = timer {
-        t.clear();
+        Exchange::Answered {
+            status,
+            body,
+            retry_after_s,
+        } => classify(status, &body, retry_after_s),
     }
-    outcome
 }
 
 /// The POST with its headers and JSON body; `None` when the browser refuses

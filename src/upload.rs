@@ -1,12 +1,10 @@
 //! Posting one attachment and sorting out the answer, as `submit.rs` does
 //! for the ticket (same timeout, same idea of what is worth retrying).
 
-use crate::retry::{Failure, is_retryable, parse_retry_after};
+use crate::exchange::{Exchange, exchange};
+use crate::retry::{Failure, is_retryable};
 use gloo_net::http::{Headers, Request};
-use leptos::prelude::set_timeout_with_handle;
 use serde::Deserialize;
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 use ticket_core::attachment::payload::{is_sha256_hex, is_valid_id};
 
@@ -60,46 +58,18 @@ pub fn upload_url(endpoint: &str) -> String {
 }
 
 pub async fn post_attachment(upload: Upload<'_>) -> UploadOutcome {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let Some(request) = request(&upload, signal.as_ref()) else {
-        return UploadOutcome::BadConfig;
-    };
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = controller.and_then(|c| {
-        let timed_out = Rc::clone(&timed_out);
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                c.abort();
-            },
-            UPLOAD_TIMEOUT,
-        )
-        .ok()
-    });
-    let network = |timed_out: bool| UploadOutcome::Retry {
-        failure: if timed_out {
-            Failure::Timeout
-        } else {
-            Failure::Network
+    match exchange(|signal| request(&upload, signal), UPLOAD_TIMEOUT).await {
+        Exchange::NotBuilt => UploadOutcome::BadConfig,
+        Exchange::Failed(failure) => UploadOutcome::Retry {
+            failure,
+            retry_after_s: None,
         },
-        retry_after_s: None,
-    };
-    let outcome = match request.send().await {
-        Err(_) => network(timed_out.get()),
-        Ok(response) => {
-            let status = response.status();
-            let retry_after = parse_retry_after(response.headers().get("Retry-After").as_deref());
-            match response.text().await {
-                Ok(body) => classify(status, &body, retry_after),
-                Err(_) => network(timed_out.get()),
-            }
-        }
-    };
-    if let Some(t) = timer {
-        t.clear();
+        Exchange::Answered {
+            status,
+            body,
+            retry_after_s,
+        } => classify(status, &body, retry_after_s),
     }
-    outcome
 }
 
 fn request(upload: &Upload<'_>, signal: Option<&web_sys::AbortSignal>) -> Option<Request> {
