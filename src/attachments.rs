@@ -3,11 +3,14 @@
 //! bytes stay on the JavaScript side (a `Uint8Array` per file), so a
 //! 10 MB file is not copied into the wasm memory twice.
 
+use crate::file_shelf::KeptMeta;
 use crate::retry::Failure;
 use crate::upload::Stored;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use ticket_core::attachment::limits::FileFacts;
 use ticket_core::attachment::name::clean_name;
+use ticket_core::attachment::prepare::Prepared;
 use ticket_core::attachment::{Attachment, Kind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +29,36 @@ pub enum UploadState {
     },
 }
 
+/// What was done to a file before its upload, and what the scope guard
+/// found in a text file (see `ticket_core::attachment::prepare`): shown
+/// beside the file, and the findings count in the ticket's `policy`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileNotes {
+    /// EXIF or XMP was removed from a JPEG; `location`: it held GPS data.
+    pub metadata_removed: bool,
+    pub location_removed: bool,
+    /// A JPEG whose metadata could not be read: sent as it is.
+    pub metadata_unchecked: bool,
+    pub private_keys_removed: usize,
+    pub secrets: Vec<String>,
+    pub circumvention: Vec<String>,
+    pub out_of_scope: Vec<String>,
+}
+
+impl From<&Prepared> for FileNotes {
+    fn from(p: &Prepared) -> FileNotes {
+        FileNotes {
+            metadata_removed: p.metadata_removed.is_some(),
+            location_removed: p.metadata_removed.is_some_and(|m| m.gps),
+            metadata_unchecked: p.metadata_unchecked,
+            private_keys_removed: p.private_keys_removed,
+            secrets: p.secrets.clone(),
+            circumvention: p.circumvention.clone(),
+            out_of_scope: p.out_of_scope.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileEntry {
     /// Unique within this widget, to find the entry after the list changed.
@@ -38,6 +71,9 @@ pub struct FileEntry {
     /// An object URL for an image's thumbnail (revoked on removal).
     pub thumbnail: Option<String>,
     pub state: UploadState,
+    pub notes: FileNotes,
+    /// When it was added (ms since 1970), to keep the order across a reload.
+    pub added_ms: f64,
 }
 
 impl FileEntry {
@@ -45,6 +81,21 @@ impl FileEntry {
         FileFacts {
             size: self.size,
             kind: Some(self.kind),
+        }
+    }
+
+    /// What is kept of it for a reload (`file_shelf`).
+    pub fn kept_meta(&self) -> KeptMeta {
+        KeptMeta {
+            name: self.name.clone(),
+            kind: self.kind,
+            idempotency_key: self.idempotency_key.clone(),
+            added_ms: self.added_ms,
+            notes: self.notes.clone(),
+            stored: match &self.state {
+                UploadState::Uploaded(stored) => Some(stored.clone()),
+                _ => None,
+            },
         }
     }
 
@@ -77,6 +128,14 @@ pub struct Attachments {
     next_uid: StoredValue<u32>,
     /// Why the last file offered was refused: its name and the code.
     pub refusal: RwSignal<Option<(String, &'static str)>>,
+    /// False once the browser refused to keep a file for a reload (no
+    /// IndexedDB, storage blocked or full): the customer is told that the
+    /// files must be added again after one.
+    pub kept: RwSignal<bool>,
+    /// Files a restored draft had that could not be found again.
+    pub lost: RwSignal<Vec<String>>,
+    /// The names of the files the draft being restored had.
+    expected: StoredValue<Vec<String>>,
 }
 
 impl Attachments {
@@ -86,7 +145,21 @@ impl Attachments {
             bytes: StoredValue::new_local(Vec::new()),
             next_uid: StoredValue::new(1),
             refusal: RwSignal::new(None),
+            kept: RwSignal::new(true),
+            lost: RwSignal::new(Vec::new()),
+            expected: StoredValue::new(Vec::new()),
         }
+    }
+
+    /// A draft with these files is being restored (see `file_restore`).
+    pub fn expect(&self, names: Vec<String>) {
+        self.expected.set_value(names);
+    }
+
+    pub fn take_expected(&self) -> Vec<String> {
+        self.expected
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
     }
 
     /// What the list holds now, for the limits (untracked).
@@ -154,6 +227,7 @@ impl Attachments {
         }
         self.bytes.try_update_value(Vec::clear);
         self.refusal.try_set(None);
+        self.lost.try_set(Vec::new());
     }
 
     /// Whether every listed file has an id (tracked). True for no files.
@@ -171,6 +245,18 @@ impl Attachments {
             f.iter()
                 .any(|e| matches!(e.state, UploadState::Failed { .. }))
         })
+    }
+
+    /// The names of the listed files (tracked), for the draft.
+    pub fn names(&self) -> Vec<String> {
+        self.files
+            .with(|f| f.iter().map(|e| e.name.clone()).collect())
+    }
+
+    /// Every listed file's notes (tracked), for the scope guard.
+    pub fn notes(&self) -> Vec<FileNotes> {
+        self.files
+            .with(|f| f.iter().map(|e| e.notes.clone()).collect())
     }
 
     /// The ticket's `attachments`: the uploaded files, in list order.

@@ -31,6 +31,11 @@ pub struct Draft {
     /// restored draft sent at once is not taken for a bot's fast form.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub began_at_ms: u64,
+    /// The names of the attached files (their bytes wait in IndexedDB,
+    /// `file_shelf`), so that a file that could not be kept is named when
+    /// the draft comes back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -45,6 +50,7 @@ impl Draft {
             .iter()
             .any(|s| !s.trim().is_empty())
             || self.fields.values().any(|v| !v.trim().is_empty())
+            || !self.files.is_empty()
     }
 
     pub fn from_json(saved: &str) -> Option<Draft> {

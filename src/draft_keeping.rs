@@ -6,6 +6,7 @@
 use crate::config::WidgetConfig;
 use crate::draft::{Draft, new_idempotency_key};
 use crate::draft_store::Slot;
+use crate::file_shelf::FileShelf;
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -61,11 +62,16 @@ pub fn discard(form: Form) {
     form.step.set(Step::Category);
 }
 
-/// The backend confirmed the ticket: nothing left to keep.
+/// The backend confirmed the ticket (or the customer discarded it):
+/// nothing left to keep, the files on its shelf included.
 pub fn forget(form: Form) {
     form.draft_slot.with_value(|slot| {
         if let Some(slot) = slot {
             slot.clear();
+            let shelf = FileShelf::of_draft(&slot.storage_key());
+            leptos::task::spawn_local(async move {
+                let _ = shelf.forget_all().await;
+            });
         }
     });
 }

@@ -60,9 +60,9 @@ pub fn report_outcome(host: &web_sys::HtmlElement, outcome: &Outcome, category: 
                 Failure::Server(status) => emit_error(&host, "server", Some(status)),
                 Failure::TooFast => emit_error(&host, "server", Some(429)),
             },
-            // Not a failure to report: the widget works out a new proof of
-            // work and sends the ticket again by itself.
-            Outcome::NeedsProof => {}
+            // Not failures to report: the widget works out a new proof of
+            // work, or uploads the files again, and resends by itself.
+            Outcome::NeedsProof | Outcome::FilesLost(_) => {}
         },
         std::time::Duration::ZERO,
     );

@@ -10,6 +10,7 @@ use crate::pow::ProofOfWork;
 use crate::retry::{self, Failure};
 use crate::state::{Form, SendState, Step};
 use crate::submit::{Attempt, Outcome, post_ticket};
+use crate::uploading::Uploader;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -19,6 +20,10 @@ use ticket_core::payload::{FormSignals, Proof};
 /// New proofs of work asked for one ticket before the receiver's refusal
 /// is taken as final (each is one fetch and about a second of hashing).
 const MAX_PROOF_ROUNDS: u32 = 3;
+
+/// Times one ticket's files are uploaded again because the receiver no
+/// longer held them, before its refusal is shown (something else is wrong).
+const MAX_FILE_ROUNDS: u32 = 2;
 
 /// How often a ticket waiting for its files looks whether they are in.
 const FILES_POLL_MS: u32 = 250;
@@ -41,6 +46,9 @@ pub struct Sender {
     pow: ProofOfWork,
     /// New proofs asked for the current ticket.
     proof_rounds: StoredValue<u32>,
+    /// Files uploaded again for the current ticket, and how.
+    file_rounds: StoredValue<u32>,
+    uploader: Uploader,
 }
 
 /// Milliseconds since the ticket was begun, for the receiver's minimum
@@ -63,11 +71,13 @@ impl Sender {
             form,
             lang,
             pow: ProofOfWork::new(config.endpoint.clone()),
+            uploader: Uploader::new(form.attachments, form.draft_slot, config.clone()),
             config: StoredValue::new(config),
             retries: StoredValue::new(0),
             timer: StoredValue::new(None),
             on_outcome: StoredValue::new_local(on_outcome),
             proof_rounds: StoredValue::new(0),
+            file_rounds: StoredValue::new(0),
         }
     }
 
@@ -91,6 +101,7 @@ impl Sender {
         }
         self.retries.set_value(0);
         self.proof_rounds.set_value(0);
+        self.file_rounds.set_value(0);
         self.send_now();
     }
 
@@ -245,6 +256,18 @@ impl Sender {
                 } else {
                     self.pow.renew();
                     self.post();
+                }
+            }
+            Outcome::FilesLost(positions) => {
+                let round = self.file_rounds.get_value() + 1;
+                self.file_rounds.set_value(round);
+                if round > MAX_FILE_ROUNDS {
+                    form.send_state.set(SendState::Refused { status: 422 });
+                } else {
+                    self.uploader.upload_again(&positions);
+                    // Waits for them (shown), then goes by itself.
+                    form.send_state.set(SendState::Idle);
+                    self.send_now();
                 }
             }
             Outcome::Rejected(errors) => {

@@ -134,7 +134,19 @@ pub struct Form {
 pub struct PolicyFindings {
     pub circumvention: Vec<String>,
     pub out_of_scope: Vec<String>,
+    /// Secrets in the free text (the hint offers to remove them).
     pub secrets: Vec<String>,
+    /// Secrets in attached text files (each file says so; private keys
+    /// were already cut out of them).
+    pub file_secrets: Vec<String>,
+}
+
+fn add_distinct(to: &mut Vec<String>, terms: &[String]) {
+    for t in terms {
+        if !to.contains(t) {
+            to.push(t.clone());
+        }
+    }
 }
 
 /// Free-text fields the scope guard reads (the trace paste is tool output).
@@ -147,6 +159,9 @@ impl Form {
         let subject = RwSignal::new(String::new());
         let message = RwSignal::new(String::new());
         let text_fields = extra;
+        let attachments = Attachments::new();
+        // Only the findings: the list changes on every upload step.
+        let file_notes = Memo::new(move |_| attachments.notes());
         let policy = Memo::new(move |_| {
             let mut text = subject.get();
             text.push('\n');
@@ -156,11 +171,22 @@ impl Form {
                 text_fields[field_index(f)].with(|v| text.push_str(v));
             }
             let report = policy::check(&text);
-            PolicyFindings {
+            let mut findings = PolicyFindings {
                 circumvention: policy::distinct_terms(&report.circumvention),
                 out_of_scope: policy::distinct_terms(&report.out_of_scope),
                 secrets: policy::distinct_terms(&report.secrets),
-            }
+                file_secrets: Vec::new(),
+            };
+            // A text file is read like the message: a circumvention term in
+            // a log brings up the policy dialog as one typed would.
+            file_notes.with(|notes| {
+                for n in notes {
+                    add_distinct(&mut findings.circumvention, &n.circumvention);
+                    add_distinct(&mut findings.out_of_scope, &n.out_of_scope);
+                    add_distinct(&mut findings.file_secrets, &n.secrets);
+                }
+            });
+            findings
         });
         Form {
             step: RwSignal::new(Step::Category),
@@ -191,7 +217,7 @@ impl Form {
                 trace_text.with(|t| (!t.trim().is_empty()).then(|| trace::parse(t)))
             }),
             policy,
-            attachments: Attachments::new(),
+            attachments,
         }
     }
 
@@ -364,12 +390,16 @@ impl Form {
                 circumvention_terms: p.circumvention.clone(),
                 acknowledged: self.acknowledged.get_untracked(),
                 out_of_scope_terms: p.out_of_scope.clone(),
-                secrets_left: p
-                    .secrets
-                    .iter()
-                    .filter(|s| *s != policy::PRIVATE_KEY_TERM)
-                    .cloned()
-                    .collect(),
+                secrets_left: {
+                    let mut left: Vec<String> = p
+                        .secrets
+                        .iter()
+                        .filter(|s| *s != policy::PRIVATE_KEY_TERM)
+                        .cloned()
+                        .collect();
+                    add_distinct(&mut left, &p.file_secrets);
+                    left
+                },
             }),
             attachments: self.attachments.to_payload(),
         })
@@ -397,11 +427,13 @@ impl Form {
             message: self.message.get(),
             fields,
             began_at_ms: self.began_at.get_value() as u64,
+            files: self.attachments.names(),
         }
     }
 
     pub fn apply_draft(&self, d: &Draft) {
         self.idempotency_key.set(d.idempotency_key.clone());
+        self.attachments.expect(d.files.clone());
         // Drafts of earlier versions do not say: the clock keeps running
         // from this visit.
         if d.began_at_ms > 0 {

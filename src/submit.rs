@@ -19,6 +19,11 @@ pub enum Outcome {
     Accepted(Option<String>),
     /// 422: what is wrong, field by field.
     Rejected(Vec<FieldError>),
+    /// 422 on attachments only, each `attachment.unknown` or
+    /// `attachment.mismatch`: the receiver no longer holds these files (by
+    /// their position in the ticket's `attachments`). They are uploaded
+    /// again and the ticket resent.
+    FilesLost(Vec<usize>),
     /// 422 on `form.pow` only: the proof of work is missing, expired,
     /// spent or from before the receiver restarted. A new one is worked out
     /// and the ticket sent again.
@@ -117,6 +122,9 @@ pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome 
             first_reference: reference,
         },
         422 if only_on("form.pow") => Outcome::NeedsProof,
+        422 if lost_files(errors).is_some() => {
+            Outcome::FilesLost(lost_files(errors).unwrap_or_default())
+        }
         // The receiver's minimum fill time: a fast person, or a draft sent
         // at once. Waiting `Retry-After` and sending again is all it takes.
         429 if has_code("spam.too_fast") => Outcome::Retry {
@@ -133,6 +141,30 @@ pub fn classify(status: u16, body: &str, retry_after_s: Option<u32>) -> Outcome 
         },
         _ => refused(status, body),
     }
+}
+
+/// The positions of the files named, if every error is a lost file.
+fn lost_files(errors: &[serde_json::Value]) -> Option<Vec<usize>> {
+    use ticket_core::attachment::payload::{MISMATCH, UNKNOWN};
+    let mut lost = Vec::new();
+    for e in errors {
+        let code = e.get("code")?.as_str()?;
+        if code != UNKNOWN && code != MISMATCH {
+            return None;
+        }
+        let index = e
+            .get("field")?
+            .as_str()?
+            .strip_prefix("attachments[")?
+            .split_once(']')?
+            .0
+            .parse()
+            .ok()?;
+        if !lost.contains(&index) {
+            lost.push(index);
+        }
+    }
+    (!lost.is_empty()).then_some(lost)
 }
 
 /// The server's answer, cut short for the console.
@@ -240,6 +272,28 @@ mod tests {
                 code: "spam.honeypot".into()
             }])
         );
+    }
+
+    #[test]
+    fn files_the_receiver_no_longer_holds_are_sent_again() {
+        let body = r#"{"errors":[{"field":"attachments[1].id","code":"attachment.unknown"},
+            {"field":"attachments[0].sha256","code":"attachment.mismatch"},
+            {"field":"attachments[0].size","code":"attachment.mismatch"}]}"#;
+        assert_eq!(classify(422, body, None), Outcome::FilesLost(vec![1, 0]));
+        // Mixed with anything else, the errors are the customer's to see.
+        let mixed = r#"{"errors":[{"field":"attachments[0].id","code":"attachment.unknown"},
+            {"field":"email","code":"email.no_at"}]}"#;
+        assert!(matches!(classify(422, mixed, None), Outcome::Rejected(_)));
+        for odd in [
+            r#"{"errors":[{"field":"attachments[x].id","code":"attachment.unknown"}]}"#,
+            r#"{"errors":[{"field":"attachments","code":"attachment.unknown"}]}"#,
+            r#"{"errors":[{"field":"attachments[0].id","code":"attachment.id_invalid"}]}"#,
+        ] {
+            assert!(
+                matches!(classify(422, odd, None), Outcome::Rejected(_)),
+                "{odd}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::exchange::{Exchange, exchange};
 use crate::retry::{Failure, is_retryable};
 use gloo_net::http::{Headers, Request};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 use ticket_core::attachment::payload::{is_sha256_hex, is_valid_id};
 
@@ -13,7 +13,7 @@ const UPLOAD_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// What the receiver answers a stored upload with (`201`, or `200` for a
 /// repeat of the same key).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stored {
     pub id: String,
     pub sha256: String,

@@ -5,9 +5,11 @@
 //! Uploads retry as tickets do (`retry.rs`): backoff, `Retry-After`, and
 //! at once when the browser is back online.
 
-use crate::attachments::{Attachments, FileEntry, UploadState};
+use crate::attachments::{Attachments, FileEntry, FileNotes, UploadState};
 use crate::config::WidgetConfig;
 use crate::draft::new_idempotency_key;
+use crate::draft_store::Slot;
+use crate::file_shelf::FileShelf;
 use crate::retry::{self, Failure};
 use crate::sleep::{browser_online, sleep};
 use crate::upload::{Upload, UploadOutcome, post_attachment};
@@ -15,6 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ticket_core::attachment::limits::{self, FileFacts};
 use ticket_core::attachment::name::clean_name;
+use ticket_core::attachment::prepare::prepare;
 use ticket_core::attachment::{Kind, LIMITS, Sniffed, sniff};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,8 +27,11 @@ const ONLINE_POLL_MS: u32 = 500;
 
 #[derive(Clone, Copy)]
 pub struct Uploader {
-    files: Attachments,
+    pub(crate) files: Attachments,
     config: StoredValue<WidgetConfig>,
+    /// The draft's slot, whose shelf keeps the files for a reload (none
+    /// without an endpoint: nothing is kept then, nor can be sent).
+    slot: StoredValue<Option<Slot>>,
 }
 
 /// The files a `FileList` (picker, drop, paste) holds.
@@ -37,10 +43,50 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 impl Uploader {
-    pub fn new(files: Attachments, config: WidgetConfig) -> Uploader {
+    pub fn new(
+        files: Attachments,
+        slot: StoredValue<Option<Slot>>,
+        config: WidgetConfig,
+    ) -> Uploader {
         Uploader {
             files,
             config: StoredValue::new(config),
+            slot,
+        }
+    }
+
+    /// The shelf of this widget's draft, if it has one.
+    pub(crate) fn shelf(self) -> Option<FileShelf> {
+        self.slot
+            .try_with_value(|s| s.as_ref().map(|s| FileShelf::of_draft(&s.storage_key())))
+            .flatten()
+    }
+
+    /// Keeps the file's current state for a reload; says so next to the
+    /// field if the browser refuses.
+    pub(crate) fn keep(self, uid: u32) {
+        let (Some(shelf), Some(entry), Some(bytes)) = (
+            self.shelf(),
+            self.files.entry(uid),
+            self.files.bytes_of(uid),
+        ) else {
+            return;
+        };
+        spawn_local(async move {
+            if shelf.keep(&entry.kept_meta(), &bytes).await.is_err() {
+                self.files.kept.try_set(false);
+            }
+        });
+    }
+
+    /// The customer removed a file: it goes from the list and the shelf.
+    pub fn remove(self, uid: u32) {
+        let key = self.files.entry(uid).map(|e| e.idempotency_key);
+        self.files.remove(uid);
+        if let (Some(shelf), Some(key)) = (self.shelf(), key) {
+            spawn_local(async move {
+                let _ = shelf.forget(&key).await;
+            });
         }
     }
 
@@ -84,11 +130,22 @@ impl Uploader {
             return;
         };
         let bytes = js_sys::Uint8Array::new(&buffer);
-        let kind = match sniff(&bytes.to_vec()) {
+        let content = bytes.to_vec();
+        let kind = match sniff(&content) {
             Sniffed::Allowed(kind) => kind,
             Sniffed::Empty => return refuse(limits::EMPTY),
             Sniffed::Executable(_) | Sniffed::Unknown => return refuse(limits::TYPE_NOT_ALLOWED),
         };
+        // Metadata out of photos, private keys out of text: what is sent
+        // (and kept for a reload) is the prepared copy.
+        let prepared = prepare(kind, &content);
+        drop(content);
+        let bytes = match &prepared.replaced {
+            Some(replaced) => js_sys::Uint8Array::from(replaced.as_slice()),
+            None => bytes,
+        };
+        let notes = FileNotes::from(&prepared);
+        drop(prepared);
         let size = u64::from(bytes.length());
         // Again: other files may have been added while this one was read.
         let Some(facts) = self.files.try_with_facts() else {
@@ -117,15 +174,47 @@ impl Uploader {
                 idempotency_key: new_idempotency_key(),
                 thumbnail,
                 state: UploadState::Waiting,
+                notes,
+                added_ms: js_sys::Date::now(),
             },
             bytes,
         );
+        self.keep(uid);
         spawn_local(self.upload(uid));
+    }
+
+    /// The receiver no longer holds the files at these positions of the
+    /// ticket's `attachments` (the list's order): each goes up again under
+    /// a new key, since the old one may answer with the lost id.
+    pub fn upload_again(self, positions: &[usize]) {
+        let uids: Vec<u32> = self.files.files.with_untracked(|f| {
+            positions
+                .iter()
+                .filter_map(|&i| f.get(i).map(|e| e.uid))
+                .collect()
+        });
+        for uid in uids {
+            self.files.files.update(|f| {
+                if let Some(e) = f.iter_mut().find(|e| e.uid == uid) {
+                    // The kept record goes with the old key.
+                    if let Some(shelf) = self.shelf() {
+                        let old = e.idempotency_key.clone();
+                        spawn_local(async move {
+                            let _ = shelf.forget(&old).await;
+                        });
+                    }
+                    e.idempotency_key = new_idempotency_key();
+                    e.state = UploadState::Waiting;
+                }
+            });
+            self.keep(uid);
+            spawn_local(self.upload(uid));
+        }
     }
 
     /// Sends one file until the receiver holds it or refuses it, or the
     /// customer removes it.
-    async fn upload(self, uid: u32) {
+    pub(crate) async fn upload(self, uid: u32) {
         let mut retries = 0u32;
         loop {
             let (Some(entry), Some(bytes)) = (self.files.entry(uid), self.files.bytes_of(uid))
@@ -161,6 +250,8 @@ impl Uploader {
             match outcome {
                 UploadOutcome::Stored(stored) => {
                     self.files.set_state(uid, UploadState::Uploaded(stored));
+                    // A reload now does not send the file again.
+                    self.keep(uid);
                     return;
                 }
                 UploadOutcome::Refused { code, .. } => {

@@ -1,7 +1,7 @@
 //! End to end, attachments (issue 15): files picked in the release build
 //! reach the reference receiver byte for byte, a file over the limit never
-//! leaves the browser, uploads survive a failing receiver, and the field
-//! with files listed stays accessible.
+//! leaves the browser, uploads survive a failing receiver and a reload,
+//! and the field with files listed stays accessible in every language.
 //!
 //! Needs a built `dist/`, `ticket-check` and `node_modules/axe-core`;
 //! `scripts/test` prepares them and runs these with `--ignored`. The
@@ -187,6 +187,102 @@ async fn with_two_failed_uploads_the_ticket_still_arrives_once_with_all_files() 
     fill_boot_failure(&h).await;
     pick(&h, &[&fixture("console.png"), &fixture("boot.log")]).await;
     // Submitted at once: the ticket waits for its files, which are retried.
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    assert_fixtures_arrived(&h);
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
+async fn a_reload_mid_form_keeps_the_files_and_the_ticket_arrives_with_them() {
+    let h = Harness::start("attach-reload").await;
+    fill_boot_failure(&h).await;
+    pick(&h, &[&fixture("console.png"), &fixture("boot.log")]).await;
+    until_uploaded(&h, 2).await;
+    // The draft is saved 400 ms after the last change.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    h.client.refresh().await.unwrap();
+    h.wait_for_text("We restored the ticket you had not sent yet")
+        .await;
+    until_uploaded(&h, 2).await;
+    let list = h.text_of(".ltw-files").await;
+    assert!(
+        list.contains("console.png") && list.contains("boot.log"),
+        "{list}"
+    );
+    assert!(
+        h.execute(
+            "return document.querySelectorAll('.ltw-thumb').length;",
+            vec![]
+        )
+        .await
+            == 1,
+        "the screenshot's thumbnail is back"
+    );
+    // Listed files stay accessible in the other languages too.
+    for (tag, next) in [("zh-Hant", "下一步"), ("zh-Hans", "下一步")] {
+        h.switch_language(tag).await;
+        h.wait_for_text(next).await;
+        assert_eq!(
+            h.axe().await,
+            Vec::<String>::new(),
+            "axe, files listed, {tag}"
+        );
+    }
+    h.switch_language("en").await;
+
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    assert_fixtures_arrived(&h);
+    // Accepted: nothing is kept for this ticket any more, in IndexedDB
+    // either (the files are removed once the backend has them).
+    h.client.refresh().await.unwrap();
+    h.wait_for_text("What do you need help with?").await;
+    assert!(!h.page_text().await.contains("We restored"));
+    let kept = h
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const open = indexedDB.open('ticket-widget');
+             open.onerror = () => done(-1);
+             open.onsuccess = () => {
+               const db = open.result;
+               if (!db.objectStoreNames.contains('files')) { db.close(); return done(0); }
+               const count = db.transaction('files').objectStore('files').count();
+               count.onsuccess = () => { db.close(); done(count.result); };
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kept, 0,
+        "files left in IndexedDB after the ticket was accepted"
+    );
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromium; run by scripts/test"]
+async fn files_the_receiver_lost_are_uploaded_again_and_the_ticket_arrives_with_them() {
+    let mut h = Harness::start("attach-lost").await;
+    fill_boot_failure(&h).await;
+    pick(&h, &[&fixture("console.png"), &fixture("boot.log")]).await;
+    until_uploaded(&h, 2).await;
+    // The receiver loses its store (a new disk, a cleaned-up upload) and
+    // comes back on the same address: the ticket's ids mean nothing now.
+    let _ = h.receiver.0.kill();
+    let _ = h.receiver.0.wait();
+    h.wipe_store();
+    h.receiver = h
+        .spawn_receiver(Some(h.base.trim_start_matches("http://")))
+        .0;
     h.click_button("Next").await;
     h.wait_for_text("This is exactly what will be sent").await;
     h.click_button("Submit ticket").await;

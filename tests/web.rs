@@ -1287,3 +1287,6 @@ async fn over_limit_and_wrong_type_files_are_refused_before_any_upload() {
     until("the five are uploaded", || uploads().len() == 5).await;
     restore_fetch(original);
 }
+
+#[path = "web/files.rs"]
+mod files;

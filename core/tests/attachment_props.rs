@@ -10,6 +10,7 @@ use ticket_core::attachment::name::{
     MAX_NAME_CHARS, clean_name, display_name, is_hidden_or_control,
 };
 use ticket_core::attachment::payload::{Attachment, validate_list};
+use ticket_core::attachment::prepare::prepare;
 use ticket_core::attachment::{Kind, Sniffed, sniff, text};
 
 fn assert_harmless(name: &str) -> Result<(), TestCaseError> {
@@ -112,6 +113,30 @@ proptest! {
         let cut = cut.index(jpeg.len());
         let _ = inspect(&jpeg[..cut]);
         let _ = strip(&jpeg[..cut]);
+    }
+
+    #[test]
+    fn preparing_any_bytes_as_any_kind_sends_no_metadata_and_no_key(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        kind in prop::sample::select(Kind::ALL.to_vec()),
+        key_at in any::<prop::sample::Index>(),
+    ) {
+        // Arbitrary bytes, and arbitrary text with a private key inside.
+        let text = String::from_utf8_lossy(&bytes).replace('\0', "");
+        let at = text.char_indices().map(|(i, _)| i).chain([text.len()]).nth(key_at.index(text.chars().count() + 1)).unwrap_or(0);
+        let with_key = format!("{}\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7{}\n-----END RSA PRIVATE KEY-----\n{}", &text[..at], "x".repeat(64), &text[at..]);
+        for input in [bytes.as_slice(), with_key.as_bytes()] {
+            let p = prepare(kind, input);
+            let sent = p.replaced.as_deref().unwrap_or(input);
+            if kind == Kind::Jpeg
+                && let Ok(after) = inspect(sent)
+            {
+                prop_assert!(!after.any() || p.metadata_unchecked);
+            }
+            if kind == Kind::Text && text::is_text(input) {
+                prop_assert!(!String::from_utf8_lossy(sent).contains("BEGIN RSA PRIVATE KEY"));
+            }
+        }
     }
 
     #[test]

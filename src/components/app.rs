@@ -40,7 +40,15 @@ pub fn App(
     provide_context(i18n);
     provide_context(form);
     provide_context(sender);
-    provide_context(Uploader::new(form.attachments, config.clone()));
+    let uploader = Uploader::new(form.attachments, form.draft_slot, config.clone());
+    // A restored draft's files come back from IndexedDB. Only then: a
+    // page load without a draft does not open the database at all.
+    if form.draft_restored.get_untracked()
+        && let Some(shelf) = uploader.shelf()
+    {
+        uploader.restore(shelf, form.attachments.take_expected());
+    }
+    provide_context(uploader);
     // The thumbnails' object URLs go with the widget.
     on_cleanup(move || form.attachments.clear());
     provide_context(Config::new(config.clone()));

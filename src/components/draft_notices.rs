@@ -1,5 +1,6 @@
-use super::context::{use_config, use_form};
+use super::context::{use_config, use_form, use_uploader};
 use crate::draft_keeping;
+use crate::file_shelf::FileShelf;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -12,7 +13,17 @@ pub fn DraftNotices() -> impl IntoView {
     let i18n = use_i18n();
     let form = use_form();
     let config = use_config();
-    let continue_offer = move |_| config.with(|config| draft_keeping::accept_offer(form, config));
+    let uploader = use_uploader();
+    let continue_offer = move |_| {
+        // Its files wait on the other draft's shelf: they move to this one.
+        let their_files = form
+            .draft_offer
+            .with_untracked(|o| o.as_ref().map(|o| FileShelf::of_draft(&o.storage_key)));
+        config.with(|config| draft_keeping::accept_offer(form, config));
+        if let Some(shelf) = their_files {
+            uploader.restore(shelf, form.attachments.take_expected());
+        }
+    };
     view! {
         <div role="status" aria-live="polite">
             <Show when=move || form.draft_restored.get()>

@@ -11,6 +11,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value as Json, json};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -175,8 +176,7 @@ pub async fn connect_browser(driver_url: &str) -> Client {
     );
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        match ClientBuilder::rustls()
-            .expect("rustls")
+        match ClientBuilder::new(HttpConnector::new())
             .capabilities(caps.clone())
             .connect(driver_url)
             .await
@@ -294,6 +294,19 @@ impl Harness {
             &self.options,
             self.receiver_args,
         )
+    }
+
+    /// Everything the receiver stored, tickets and uploaded files, gone
+    /// (as after a lost disk); stop the receiver first.
+    pub fn wipe_store(&self) {
+        remove_store(&self.store);
+        let mut files = self.store.as_os_str().to_owned();
+        files.push(".files");
+        let _ = std::fs::remove_dir_all(&files);
+        assert!(
+            !Path::new(&files).exists() && !self.store.exists(),
+            "the store is still there"
+        );
     }
 
     pub async fn cdp(&self, cmd: &'static str, params: Json) -> Json {

@@ -10,6 +10,8 @@
 //! - [`exif`]: whether a JPEG carries EXIF (and GPS) metadata, and a copy
 //!   without it.
 //! - [`payload`]: the `attachments` member of a ticket and its validation.
+//! - [`prepare`]: what the widget does to a file before its upload (EXIF
+//!   removed, private keys cut from text, findings of the scope guard).
 
 pub mod declared;
 pub mod exif;
@@ -17,6 +19,7 @@ pub mod kind;
 pub mod limits;
 pub mod name;
 pub mod payload;
+pub mod prepare;
 pub mod sniff;
 pub mod text;
 
@@ -37,4 +40,6 @@ pub const ALL_CODES: &[&str] = &[
     payload::ID_DUPLICATE,
     payload::NAME_INVALID,
     payload::SHA256_INVALID,
+    payload::UNKNOWN,
+    payload::MISMATCH,
 ];

@@ -13,6 +13,13 @@ pub const ID_INVALID: &str = "attachment.id_invalid";
 pub const ID_DUPLICATE: &str = "attachment.id_duplicate";
 pub const NAME_INVALID: &str = "attachment.name_invalid";
 pub const SHA256_INVALID: &str = "attachment.sha256_invalid";
+/// The receiver's check against what it stored (not this module's, which
+/// cannot know): the ticket names an id it does not hold (never issued,
+/// or an upload it has since cleaned up)…
+pub const UNKNOWN: &str = "attachment.unknown";
+/// …or its `sha256`, `size` or `type` differ from the stored file's. The
+/// widget uploads such files again and resends the ticket.
+pub const MISMATCH: &str = "attachment.mismatch";
 
 /// The longest id accepted (the reference receiver's are 36 characters).
 pub const MAX_ID_LEN: usize = 64;

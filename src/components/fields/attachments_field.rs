@@ -1,12 +1,11 @@
 use super::super::context::{use_config, use_form, use_uploader};
+use super::file_item::FileItem;
 use super::focus::focus_when_asked;
-use crate::attachments::{FileEntry, UploadState};
 use crate::i18n::{I18n, keys, use_i18n};
-use crate::retry::Failure;
 use crate::uploading::files_of;
 use leptos::html::Input;
 use leptos::prelude::*;
-use ticket_core::attachment::{ALL_CODES, LIMITS};
+use ticket_core::attachment::LIMITS;
 use ticket_core::catalog::Category;
 use wasm_bindgen::JsCast;
 
@@ -90,6 +89,18 @@ pub fn AttachmentsField(category: &'static Category) -> impl IntoView {
             )
         })
     };
+    // Said once files are listed: the customer learns it before a reload,
+    // not after.
+    let not_kept = move || {
+        (!files.kept.get() && !files.files.with(Vec::is_empty))
+            .then(|| i18n.text("attachments-not-kept"))
+    };
+    let lost = move || {
+        files.lost.with(|lost| {
+            (!lost.is_empty())
+                .then(|| i18n.t_args("attachments-lost", &[("names", i18n.list(lost))]))
+        })
+    };
     let focus_input = move || {
         if let Some(el) = input.get_untracked() {
             let _ = el.focus();
@@ -117,6 +128,10 @@ pub fn AttachmentsField(category: &'static Category) -> impl IntoView {
                 on:change=on_change
             />
             <p class="ltw-error" id=error_id aria-live="polite">{refusal}</p>
+            <div role="status">
+                {move || lost().map(|text| view! { <p class="ltw-note ltw-note--warn ltw-files-lost">{text}</p> })}
+                {move || not_kept().map(|text| view! { <p class="ltw-note ltw-note--warn ltw-files-not-kept">{text}</p> })}
+            </div>
             <ul class="ltw-files">
                 <For
                     each=move || files.files.with(|f| f.iter().map(|e| e.uid).collect::<Vec<_>>())
@@ -128,68 +143,4 @@ pub fn AttachmentsField(category: &'static Category) -> impl IntoView {
             </ul>
         </div>
     }
-}
-
-/// One listed file: thumbnail, name, size, upload state (announced
-/// politely) with a progress bar, and its remove button.
-#[component]
-fn FileItem(uid: u32, on_removed: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let files = use_form().attachments;
-    let FileEntry {
-        name,
-        size,
-        thumbnail,
-        ..
-    } = files.entry(uid)?;
-    let state = Memo::new(move |_| {
-        files
-            .files
-            .with(|f| f.iter().find(|e| e.uid == uid).map(|e| e.state.clone()))
-    });
-    let state_text = move || {
-        state.get().map(|s| match s {
-            UploadState::Waiting => i18n.text("attachments-state-waiting"),
-            UploadState::Uploading => i18n.text("attachments-state-uploading"),
-            UploadState::Uploaded(_) => i18n.text("attachments-state-uploaded"),
-            UploadState::Retrying {
-                failure: Failure::Network,
-            } => i18n.text("attachments-state-offline"),
-            UploadState::Retrying { .. } => i18n.text("attachments-state-retrying"),
-            UploadState::Failed { code } => {
-                // The receiver's own words when it used one of the rules'
-                // codes; a plain "could not be uploaded" otherwise.
-                let message = match code.as_deref() {
-                    Some(c) if ALL_CODES.contains(&c) => i18n.text(&keys::error(c)),
-                    _ => i18n.text("attachments-upload-failed"),
-                };
-                i18n.t_args("attachments-state-failed", &[("message", message)])
-            }
-        })
-    };
-    let done = move || matches!(state.get(), Some(UploadState::Uploaded(_)));
-    let remove = move |_| {
-        files.remove(uid);
-        on_removed.run(());
-    };
-    let remove_named = {
-        let name = name.clone();
-        move || i18n.t_args("attachments-remove-named", &[("name", name.clone())])
-    };
-    Some(view! {
-        <li class="ltw-file">
-            {thumbnail.map(|src| view! { <img class="ltw-thumb" src=src alt="" width="48" height="48"/> })}
-            <span class="ltw-file-name">{name.clone()}</span>
-            " "
-            <span class="ltw-file-size">{move || size_text(i18n, size)}</span>
-            " "
-            <span class="ltw-file-state" aria-live="polite">{state_text}</span>
-            // fetch() reports no upload progress, so the bar is
-            // indeterminate while the file goes up and full once it is in.
-            <progress class="ltw-progress" max="1" value=move || done().then_some("1") aria-label=name/>
-            <button type="button" class="ltw-button ltw-button--small" aria-label=remove_named on:click=remove>
-                {i18n.t("attachments-remove")}
-            </button>
-        </li>
-    })
 }

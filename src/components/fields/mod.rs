@@ -4,6 +4,7 @@
 
 mod attachments_field;
 mod direction_field;
+mod file_item;
 mod focus;
 mod frame;
 mod ip_field;

@@ -256,7 +256,4 @@ pub async fn check_ticket(state: &Arc<State>, ticket: &Ticket) -> Result<(), Rep
     }
 }
 
-/// The ticket names an id the receiver never issued.
-pub const UNKNOWN: &str = "attachment.unknown";
-/// The ticket's `sha256`, `size` or `type` differ from the stored file's.
-pub const MISMATCH: &str = "attachment.mismatch";
+pub use ticket_core::attachment::payload::{MISMATCH, UNKNOWN};

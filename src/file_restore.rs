@@ -1,0 +1,97 @@
+//! Putting a draft's files back: after a reload from this draft's own
+//! shelf, or, when the customer continues a draft another tab left, from
+//! that draft's shelf (the files then move to this one). A file the draft
+//! names but the shelf does not have is named next to the field, so the
+//! customer knows to add it again; uploads that had not finished resume.
+//! (A file added in the 400 ms before a reload, before the draft was saved
+//! with its name, is not restored: the draft decides.)
+
+use crate::attachments::{FileEntry, UploadState};
+use crate::file_shelf::{FileShelf, KeptFile};
+use crate::uploading::Uploader;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ticket_core::attachment::LIMITS;
+use ticket_core::attachment::limits::FileFacts;
+
+impl Uploader {
+    /// Restores what `from` keeps; `expected` are the names the draft had.
+    pub fn restore(self, from: FileShelf, mut expected: Vec<String>) {
+        spawn_local(async move {
+            let own = self.shelf();
+            let moved = own.as_ref() != Some(&from);
+            let kept = match from.load().await {
+                Ok(kept) => kept,
+                Err(_) => {
+                    self.files.kept.try_set(false);
+                    Vec::new()
+                }
+            };
+            for file in kept {
+                // The draft is the truth: a file it does not name was left
+                // by an earlier ticket in this slot, and goes.
+                let Some(i) = expected.iter().position(|n| *n == file.meta.name) else {
+                    if !moved {
+                        let _ = from.forget(&file.meta.idempotency_key).await;
+                    }
+                    continue;
+                };
+                if self.put_back(file, moved) {
+                    expected.remove(i);
+                }
+            }
+            if moved {
+                let _ = from.forget_all().await;
+            }
+            self.files.lost.try_set(expected);
+        });
+    }
+
+    /// Lists one kept file again (false if the list has no room left for
+    /// it: files added meanwhile come first).
+    fn put_back(self, file: KeptFile, moved: bool) -> bool {
+        let KeptFile { meta, bytes } = file;
+        let size = u64::from(bytes.length());
+        let facts = FileFacts {
+            size,
+            kind: Some(meta.kind),
+        };
+        let room = self
+            .files
+            .try_with_facts()
+            .is_some_and(|listed| LIMITS.check_addition(&listed, facts).is_none());
+        if !room {
+            return false;
+        }
+        let thumbnail = meta.kind.is_image().then(|| thumbnail_of(&bytes)).flatten();
+        let uploaded = meta.stored.is_some();
+        let uid = self.files.push(
+            FileEntry {
+                uid: 0,
+                name: meta.name,
+                size,
+                kind: meta.kind,
+                idempotency_key: meta.idempotency_key,
+                thumbnail,
+                state: meta
+                    .stored
+                    .map_or(UploadState::Waiting, UploadState::Uploaded),
+                notes: meta.notes,
+                added_ms: meta.added_ms,
+            },
+            bytes,
+        );
+        if moved {
+            self.keep(uid);
+        }
+        if !uploaded {
+            spawn_local(self.upload(uid));
+        }
+        true
+    }
+}
+
+fn thumbnail_of(bytes: &js_sys::Uint8Array) -> Option<String> {
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(bytes)).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
