@@ -725,6 +725,9 @@ return out;
     pub async fn finish(self) {
         let _ = self.client.close().await;
         remove_store(&self.store);
+        let mut files = self.store.as_os_str().to_owned();
+        files.push(".files");
+        let _ = std::fs::remove_dir_all(files);
     }
 }
 

@@ -43,6 +43,8 @@ pub struct ServeConfig {
     pub require_form: Option<bool>,
     /// Leading zero bits of the proof of work, as `--pow-bits` (0: off).
     pub pow_bits: Option<u32>,
+    /// As `--keep-uploads-days` (0: keep for ever).
+    pub keep_uploads_days: Option<u32>,
 }
 
 /// When a failed delivery is tried again: after `first_ms`, then twice as

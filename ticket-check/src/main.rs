@@ -59,6 +59,8 @@ serve options:
                         spam.too_fast with Retry-After: the seconds missing (the widget
                         then sends it again); a filled form.honeypot is 422 spam.honeypot
   --require-form        also refuse tickets without form.fill_ms
+  --keep-uploads-days N
+                        forget uploads no ticket names after N days (default 7; 0: never)
   --pow-bits N          ask every ticket for a proof of work: GET /api/tickets/challenge
                         hands out a challenge (valid 2 hours); SHA-256(challenge \":\" nonce)
                         must start with N zero bits (default 0: off, the route answers 404;

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Reply, export, get, post_reply, read_reply, request, start, stored};
+use common::{Reply, export, get, post_reply, read_reply, request, start, start_on, stored};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::net::TcpStream;
@@ -556,5 +556,53 @@ fn a_jpeg_with_a_location_is_kept_as_sent_and_recorded() {
     assert_eq!(
         std::fs::read(files_dir(&r.store).join(&d[..2]).join(&d)).unwrap(),
         jpeg
+    );
+}
+
+/// Uploads no ticket named for longer than `--keep-uploads-days` (7 by
+/// default) are forgotten, their bytes deleted; a ticket naming one later
+/// gets `attachment.unknown` (the widget then uploads it again). With 0
+/// they are kept.
+#[test]
+fn uploads_no_ticket_named_for_a_week_are_forgotten() {
+    let r = start(&[]);
+    let log = fixture("boot.log");
+    let id = upload(&r.addr, "text/plain", "boot.log", "k-old", &log).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let store = r.kill();
+    let conn = rusqlite::Connection::open(&store).unwrap();
+    conn.execute(
+        "UPDATE attachments SET created_at = created_at - 8 * 86400",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let dir = files_dir(&store);
+    assert_eq!(stored_files(&dir).len(), 1);
+
+    let kept = start_on(store.clone(), &["--keep-uploads-days", "0"]);
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(stored_files(&dir).len(), 1, "0 keeps uploads for ever");
+    let store = kept.kill();
+
+    let r = start_on(store, &[]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !stored_files(&dir).is_empty() {
+        assert!(Instant::now() < deadline, "the old upload is still there");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let named = serde_json::json!({ "id": id, "name": "boot.log", "type": "text/plain", "size": log.len(), "sha256": sha256(&log) });
+    let reply = post_reply(
+        &r.addr,
+        "application/json",
+        Some("t-late"),
+        &ticket_with(serde_json::json!([named])),
+    );
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert_eq!(
+        reply.json()["errors"],
+        serde_json::json!([{ "field": "attachments[0].id", "code": "attachment.unknown" }])
     );
 }

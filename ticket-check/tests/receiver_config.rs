@@ -61,7 +61,7 @@ fn a_secret_variable_not_set_exits_2_naming_it() {
 fn the_file_sets_the_store_and_serve_options() {
     let store = temp_store();
     let config = temp_config(&format!(
-        "[store]\npath = {:?}\n\n[serve]\naddr = \"127.0.0.1:0\"\nmin_fill_ms = 60000\npow_bits = 4\n",
+        "[store]\npath = {:?}\n\n[serve]\naddr = \"127.0.0.1:0\"\nmin_fill_ms = 60000\npow_bits = 4\nkeep_uploads_days = 30\n",
         store.to_str().unwrap()
     ));
     let mut child = Command::new(env!("CARGO_BIN_EXE_ticket-check"))

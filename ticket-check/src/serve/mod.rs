@@ -17,6 +17,7 @@ mod connection;
 mod negotiate;
 mod options;
 mod pow;
+mod prune;
 pub mod reply;
 mod routes;
 mod spam;
@@ -105,12 +106,20 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             attachments,
             upload_limits: attachments::upload_limits(options.rate_ip),
         });
+        let pruning = prune::start(
+            Arc::clone(&state),
+            options.keep_uploads_days,
+            stop_worker.subscribe(),
+        );
         connection::serve(listener, routes::router(state), connection::stop_signal()).await;
         // Deliveries in flight finish (each within its timeout) and are
         // recorded; what is left is sent after the next start.
         let _ = stop_worker.send(true);
         if let Some(worker) = delivering {
             let _ = worker.await;
+        }
+        if let Some(pruning) = pruning {
+            let _ = pruning.await;
         }
         eprintln!("stopped");
         Ok(ExitCode::SUCCESS)

@@ -20,6 +20,8 @@ pub struct Options {
     pub config: Config,
     /// Leading zero bits of the proof of work a ticket must carry; 0: off.
     pub pow_bits: u32,
+    /// Days an upload no ticket names is kept (0: for ever).
+    pub keep_uploads_days: u32,
 }
 
 /// The options of `--config FILE` (if given), then those of the command
@@ -44,6 +46,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         spam: SpamPolicy::default(),
         config: Config::default(),
         pow_bits: 0,
+        keep_uploads_days: 7,
     };
     apply_file(&mut options, config)?;
     let mut it = args.iter();
@@ -78,11 +81,19 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     .and_then(pow_bits)
                     .ok_or(format!("--pow-bits {v}: {POW_BITS_RANGE}"))?;
             }
+            "--keep-uploads-days" => {
+                let v = value()?;
+                options.keep_uploads_days = v
+                    .parse()
+                    .map_err(|_| format!("--keep-uploads-days {v}: {KEEP_DAYS}"))?;
+            }
             other => return Err(format!("serve: unknown option {other}")),
         }
     }
     Ok(options)
 }
+
+const KEEP_DAYS: &str = "a number of days (0: keep for ever)";
 
 const POW_BITS_RANGE: &str = "a number of bits from 0 (off) to 32";
 
@@ -123,6 +134,9 @@ fn apply_file(options: &mut Options, config: Config) -> Result<(), String> {
     if let Some(bits) = serve.pow_bits {
         options.pow_bits =
             pow_bits(bits).ok_or(format!("serve.pow_bits {bits}: {POW_BITS_RANGE}"))?;
+    }
+    if let Some(days) = serve.keep_uploads_days {
+        options.keep_uploads_days = days;
     }
     options.config = config;
     Ok(())

@@ -122,6 +122,58 @@ impl Attachments {
     }
 }
 
+/// What [`Attachments::prune`] removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pruned {
+    pub uploads: usize,
+    pub files: usize,
+}
+
+impl Attachments {
+    /// Forgets the uploads made before `before` (seconds since 1970) that
+    /// no ticket names, and deletes their bytes unless another upload has
+    /// the same. Under the upload lock, so no upload of the same bytes can
+    /// find a file that is about to go. A ticket that names a pruned id
+    /// later gets `attachment.unknown`, and the widget uploads the file
+    /// again (its draft keeps the bytes).
+    pub fn prune(&self, before: u64) -> Result<Pruned, StoreError> {
+        let conn = self.lock();
+        let before = i64::try_from(before).unwrap_or(i64::MAX);
+        let tx = conn.unchecked_transaction()?;
+        let gone: Vec<String> = tx
+            .prepare(
+                "DELETE FROM attachments WHERE created_at < ?1
+                 AND id NOT IN (SELECT attachment_id FROM ticket_attachments)
+                 RETURNING sha256",
+            )?
+            .query_map([before], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut unused: Vec<&String> = Vec::new();
+        for sha in &gone {
+            let still: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?1)",
+                [sha],
+                |row| row.get(0),
+            )?;
+            if !still && !unused.contains(&sha) {
+                unused.push(sha);
+            }
+        }
+        // The rows go first: a crash between leaves a file no row names
+        // (found again by nothing, harmless), never a row without a file.
+        tx.commit()?;
+        let files = unused
+            .into_iter()
+            .filter_map(|sha| files::path_of(&self.files, sha))
+            .filter(|path| std::fs::remove_file(path).is_ok())
+            .count();
+        Ok(Pruned {
+            uploads: gone.len(),
+            files,
+        })
+    }
+}
+
 const COLUMNS: &str = "id, sha256, size, type, name, exif, gps, created_at";
 
 fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
@@ -239,6 +291,65 @@ mod tests {
         let file = files::path_of(store.files_dir(), &first.sha256).unwrap();
         assert_eq!(std::fs::read(file).unwrap(), b"abc");
         let _ = std::fs::remove_dir_all(store.files_dir());
+        remove(&path);
+    }
+
+    #[test]
+    fn pruning_forgets_old_unnamed_uploads_and_keeps_shared_bytes() {
+        let path = temp_path("prune");
+        let store = Attachments::open(&path).unwrap();
+        let at = |id: &str, sha: char, created_at: u64| Record {
+            created_at,
+            ..record(id, sha)
+        };
+        for (key, r, bytes) in [
+            ("k1", at("att_old", 'a', 1), b"old"),
+            ("k2", at("att_named", 'b', 1), b"nam"),
+            ("k3", at("att_new", 'c', 100), b"new"),
+            ("k4", at("att_twin_old", 'd', 1), b"twn"),
+            ("k5", at("att_twin_new", 'd', 100), b"twn"),
+        ] {
+            store.save(key, r, bytes, None).unwrap();
+        }
+        {
+            let conn = store.lock();
+            conn.execute(
+                "INSERT INTO tickets (reference, idempotency_key, ticket_sha256, received_at, record)
+                 VALUES ('LK-1', 'tk', 'f', 1, '{}')",
+                [],
+            )
+            .unwrap();
+            let ticket = serde_json::json!({"attachments": [{"id": "att_named"}]});
+            link(&conn, "LK-1", &ticket).unwrap();
+        }
+        let file =
+            |sha: char| files::path_of(store.files_dir(), &sha.to_string().repeat(64)).unwrap();
+        assert!(file('a').exists());
+
+        // Made before time 10, named by no ticket: the old one, and the old
+        // twin's row (its bytes stay: the new twin has the same).
+        assert_eq!(
+            store.prune(10).unwrap(),
+            Pruned {
+                uploads: 2,
+                files: 1
+            }
+        );
+        assert!(!file('a').exists());
+        assert!(file('b').exists() && file('c').exists() && file('d').exists());
+        let ids = [
+            "att_old",
+            "att_named",
+            "att_new",
+            "att_twin_old",
+            "att_twin_new",
+        ];
+        let mut left: Vec<String> = store.find(&ids).unwrap().into_keys().collect();
+        left.sort();
+        assert_eq!(left, ["att_named", "att_new", "att_twin_new"]);
+        // Again: nothing more to do.
+        assert_eq!(store.prune(10).unwrap(), Pruned::default());
+        std::fs::remove_dir_all(store.files_dir()).ok();
         remove(&path);
     }
 }
