@@ -118,6 +118,15 @@ fn assert_fixtures_arrived(h: &Harness) {
     }
 }
 
+/// Goes to the review, submits, and checks the fixtures arrived.
+async fn submit_and_check_fixtures(h: &Harness) {
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    assert_fixtures_arrived(h);
+}
+
 #[tokio::test]
 #[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
 async fn a_screenshot_and_a_log_arrive_byte_identical_and_the_list_passes_axe() {
@@ -187,11 +196,7 @@ async fn with_two_failed_uploads_the_ticket_still_arrives_once_with_all_files() 
     fill_boot_failure(&h).await;
     pick(&h, &[&fixture("console.png"), &fixture("boot.log")]).await;
     // Submitted at once: the ticket waits for its files, which are retried.
-    h.click_button("Next").await;
-    h.wait_for_text("This is exactly what will be sent").await;
-    h.click_button("Submit ticket").await;
-    h.reference().await;
-    assert_fixtures_arrived(&h);
+    submit_and_check_fixtures(&h).await;
     h.finish().await;
 }
 
@@ -235,11 +240,7 @@ async fn a_reload_mid_form_keeps_the_files_and_the_ticket_arrives_with_them() {
     }
     h.switch_language("en").await;
 
-    h.click_button("Next").await;
-    h.wait_for_text("This is exactly what will be sent").await;
-    h.click_button("Submit ticket").await;
-    h.reference().await;
-    assert_fixtures_arrived(&h);
+    submit_and_check_fixtures(&h).await;
     // Accepted: nothing is kept for this ticket any more, in IndexedDB
     // either (the files are removed once the backend has them).
     h.client.refresh().await.unwrap();
@@ -283,10 +284,6 @@ async fn files_the_receiver_lost_are_uploaded_again_and_the_ticket_arrives_with_
     h.receiver = h
         .spawn_receiver(Some(h.base.trim_start_matches("http://")))
         .0;
-    h.click_button("Next").await;
-    h.wait_for_text("This is exactly what will be sent").await;
-    h.click_button("Submit ticket").await;
-    h.reference().await;
-    assert_fixtures_arrived(&h);
+    submit_and_check_fixtures(&h).await;
     h.finish().await;
 }

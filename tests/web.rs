@@ -39,6 +39,21 @@ fn mount(lang: &str, instance: usize) -> Mounted {
     // Every language's texts, as build.rs wrote them, without the network.
     i18n::install_built_packs();
     i18n::set_loader(None);
+    mount_keeping_storage(lang, instance)
+}
+
+/// A widget on the details step of `category`.
+async fn on_details(instance: usize, category: &str) -> Mounted {
+    let w = mount("en", instance);
+    settle().await;
+    w.choose(category).await;
+    w.button(&en("btn-next")).click();
+    settle().await;
+    w
+}
+
+/// Mounts a widget on what the storage holds, as after a reload.
+fn mount_keeping_storage(lang: &str, instance: usize) -> Mounted {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let config = WidgetConfig {
@@ -1082,16 +1097,20 @@ async fn the_proof_of_work_is_solved_without_holding_up_the_page() {
 }
 
 /// Stands in for the network while files are added: each request's URL,
-/// `Content-Type` and `X-Filename` are kept in `window.__uploads`, and the
-/// answer is what a receiver gives a stored file.
+/// `Content-Type`, `X-Filename` and `Idempotency-Key` are kept in
+/// `window.__uploads` and its body in `window.__bodies`, and the answer is
+/// what a receiver gives a stored file.
 fn fake_upload_fetch() -> JsValue {
     let window = web_sys::window().unwrap();
     let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
     let fake = js_sys::Function::new_no_args(&format!(
-        "window.__uploads = []; return function(req) {{
+        "window.__uploads = []; window.__bodies = []; return function(req) {{
             window.__uploads.push([String(req.url), req.headers.get('Content-Type'), req.headers.get('X-Filename'), req.headers.get('Idempotency-Key')]);
             const n = window.__uploads.length;
-            return Promise.resolve(new Response(JSON.stringify({{id: 'att_' + n, sha256: '{}', size: 1}}), {{status: 201}}));
+            return req.arrayBuffer().then(b => {{
+                window.__bodies.push(new Uint8Array(b));
+                return new Response(JSON.stringify({{id: 'att_' + n, sha256: '{}', size: b.byteLength}}), {{status: 201}});
+            }});
         }};",
         "ab".repeat(32)
     ))
@@ -1099,6 +1118,14 @@ fn fake_upload_fetch() -> JsValue {
     .unwrap();
     js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
     original
+}
+
+fn bodies() -> Vec<Vec<u8>> {
+    let list = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__bodies".into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+        .collect()
 }
 
 fn uploads() -> Vec<Vec<String>> {
@@ -1161,11 +1188,7 @@ fn file_names(w: &Mounted) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn picker_drop_and_paste_each_add_a_file_that_is_uploaded() {
     let original = fake_upload_fetch();
-    let w = mount("en", 60);
-    settle().await;
-    w.choose("technical.boot").await;
-    w.button(&en("btn-next")).click();
-    settle().await;
+    let w = on_details(60, "technical.boot").await;
     assert!(
         w.text().contains(&en("attachments-hint-technical-boot")),
         "the category's hint shows"

@@ -4,35 +4,6 @@
 use super::*;
 use ticket_widget::file_shelf::FileShelf;
 
-/// Like `fake_upload_fetch`, and each body is kept in `window.__bodies`.
-fn fake_upload_fetch_keeping_bodies() -> JsValue {
-    let window = web_sys::window().unwrap();
-    let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
-    let fake = js_sys::Function::new_no_args(&format!(
-        "window.__uploads = []; window.__bodies = []; return function(req) {{
-            window.__uploads.push([String(req.url)]);
-            const n = window.__uploads.length;
-            return req.arrayBuffer().then(b => {{
-                window.__bodies.push(new Uint8Array(b));
-                return new Response(JSON.stringify({{id: 'att_' + n, sha256: '{}', size: b.byteLength}}), {{status: 201}});
-            }});
-        }};",
-        "cd".repeat(32)
-    ))
-    .call0(&JsValue::NULL)
-    .unwrap();
-    js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
-    original
-}
-
-fn bodies() -> Vec<Vec<u8>> {
-    let list = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__bodies".into()).unwrap();
-    js_sys::Array::from(&list)
-        .iter()
-        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-        .collect()
-}
-
 /// A JPEG whose EXIF says where it was taken (IFD0 with a GPS entry).
 fn located_jpeg() -> Vec<u8> {
     let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0".to_vec();
@@ -60,12 +31,8 @@ fn pick(w: &Mounted, files: &[web_sys::File]) {
 /// is said next to the file.
 #[wasm_bindgen_test]
 async fn photos_lose_their_location_and_text_files_their_private_keys_before_upload() {
-    let original = fake_upload_fetch_keeping_bodies();
-    let w = mount("en", 61);
-    settle().await;
-    w.choose("technical.general").await;
-    w.button(&en("btn-next")).click();
-    settle().await;
+    let original = fake_upload_fetch();
+    let w = on_details(61, "technical.general").await;
     let config = format!("server 203.0.113.7\n{KEY}# Shadowsocks on port 8388\n");
     pick(
         &w,
@@ -116,37 +83,13 @@ fn draft_key() -> Option<String> {
         .find(|k| k.starts_with("ticket-widget.draft:"))
 }
 
-/// Mounts a widget without clearing what the storage holds, as a reload.
-fn mount_again(instance: usize) -> Mounted {
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let config = WidgetConfig {
-        endpoint: Some("/api/tickets".into()),
-        lang: Some("en".into()),
-        instance,
-        ..WidgetConfig::default()
-    };
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <App config=config.clone()/> }.into_any()
-    });
-    Mounted {
-        root,
-        instance,
-        _handle: handle,
-    }
-}
-
 /// A reload finds the files again, uploaded ones without a second upload;
 /// a file the draft names but the browser lost is named for the customer
 /// to add again; discarding the draft empties its shelf.
 #[wasm_bindgen_test]
 async fn files_are_kept_for_a_reload_and_named_when_they_could_not_be() {
-    let original = fake_upload_fetch_keeping_bodies();
-    let w = mount("en", 62);
-    settle().await;
-    w.choose("technical.boot").await;
-    w.button(&en("btn-next")).click();
-    settle().await;
+    let original = fake_upload_fetch();
+    let w = on_details(62, "technical.boot").await;
     w.type_text("message", "It stops at the GRUB prompt.");
     pick(&w, &[file(PNG_HEAD, "console.png")]);
     until("the file is uploaded", || {
@@ -186,7 +129,7 @@ async fn files_are_kept_for_a_reload_and_named_when_they_could_not_be() {
     assert_eq!(kept[0].bytes.to_vec(), PNG_HEAD);
     drop(w);
 
-    let w = mount_again(62);
+    let w = mount_keeping_storage("en", 62);
     until("the file is back", || file_names(&w) == ["console.png"]).await;
     until("as uploaded", || {
         w.text().contains(&en("attachments-state-uploaded"))
@@ -213,7 +156,7 @@ async fn files_are_kept_for_a_reload_and_named_when_they_could_not_be() {
             &draft.replace("\"console.png\"", "\"console.png\",\"boot.log\""),
         )
         .unwrap();
-    let w = mount_again(62);
+    let w = mount_keeping_storage("en", 62);
     until("the lost file is named", || {
         w.text().contains(&i18n::tr_args(
             Lang::En,
