@@ -3,6 +3,7 @@
 //! bytes stay on the JavaScript side (a `Uint8Array` per file), so a
 //! 10 MB file is not copied into the wasm memory twice.
 
+use crate::draft::DraftFile;
 use crate::file_shelf::KeptMeta;
 use crate::retry::Failure;
 use crate::upload::Stored;
@@ -134,8 +135,8 @@ pub struct Attachments {
     pub kept: RwSignal<bool>,
     /// Files a restored draft had that could not be found again.
     pub lost: RwSignal<Vec<String>>,
-    /// The names of the files the draft being restored had.
-    expected: StoredValue<Vec<String>>,
+    /// The files the draft being restored had.
+    expected: StoredValue<Vec<DraftFile>>,
 }
 
 impl Attachments {
@@ -152,11 +153,11 @@ impl Attachments {
     }
 
     /// A draft with these files is being restored (see `file_restore`).
-    pub fn expect(&self, names: Vec<String>) {
-        self.expected.set_value(names);
+    pub fn expect(&self, files: Vec<DraftFile>) {
+        self.expected.set_value(files);
     }
 
-    pub fn take_expected(&self) -> Vec<String> {
+    pub fn take_expected(&self) -> Vec<DraftFile> {
         self.expected
             .try_update_value(std::mem::take)
             .unwrap_or_default()
@@ -247,10 +248,16 @@ impl Attachments {
         })
     }
 
-    /// The names of the listed files (tracked), for the draft.
-    pub fn names(&self) -> Vec<String> {
-        self.files
-            .with(|f| f.iter().map(|e| e.name.clone()).collect())
+    /// The listed files (tracked), for the draft.
+    pub fn draft_files(&self) -> Vec<DraftFile> {
+        self.files.with(|f| {
+            f.iter()
+                .map(|e| DraftFile {
+                    name: e.name.clone(),
+                    key: e.idempotency_key.clone(),
+                })
+                .collect()
+        })
     }
 
     /// Every listed file's notes (tracked), for the scope guard.

@@ -31,11 +31,18 @@ pub struct Draft {
     /// restored draft sent at once is not taken for a bot's fast form.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub began_at_ms: u64,
-    /// The names of the attached files (their bytes wait in IndexedDB,
-    /// `file_shelf`), so that a file that could not be kept is named when
-    /// the draft comes back.
+    /// The attached files (their bytes wait in IndexedDB, `file_shelf`):
+    /// the draft says which kept files are its own, and names those that
+    /// could not be kept when it comes back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub files: Vec<String>,
+    pub files: Vec<DraftFile>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftFile {
+    pub name: String,
+    /// The file's idempotency key: its record's key on the shelf.
+    pub key: String,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -136,6 +143,27 @@ mod tests {
             (Some("technical.routing"), None)
         );
         assert_eq!(d.to_json(), saved);
+    }
+
+    #[test]
+    fn a_draft_with_only_files_is_worth_keeping_and_names_them_by_key() {
+        let d = Draft {
+            idempotency_key: "k".into(),
+            files: vec![DraftFile {
+                name: "console.png".into(),
+                key: "f1".into(),
+            }],
+            ..Draft::default()
+        };
+        assert!(d.has_content());
+        assert!(
+            d.to_json()
+                .contains(r#""files":[{"name":"console.png","key":"f1"}]"#)
+        );
+        assert_eq!(Draft::from_json(&d.to_json()), Some(d));
+        // Without files, the member is left out (and drafts from before
+        // attachments load as having none).
+        assert!(!Draft::default().to_json().contains("files"));
     }
 
     #[test]

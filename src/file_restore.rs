@@ -1,12 +1,15 @@
 //! Putting a draft's files back: after a reload from this draft's own
 //! shelf, or, when the customer continues a draft another tab left, from
-//! that draft's shelf (the files then move to this one). A file the draft
-//! names but the shelf does not have is named next to the field, so the
-//! customer knows to add it again; uploads that had not finished resume.
-//! (A file added in the 400 ms before a reload, before the draft was saved
-//! with its name, is not restored: the draft decides.)
+//! that draft's shelf (the files then move to this one). The draft names
+//! its files by key: a record it does not name (left by an earlier ticket
+//! in the same slot) goes, and a file it names that the shelf does not have
+//! is named next to the field, so the customer knows to add it again.
+//! Uploads that had not finished resume. (A file added in the 400 ms
+//! before a reload, before the draft was saved with it, is not restored:
+//! the draft decides.)
 
 use crate::attachments::{FileEntry, UploadState};
+use crate::draft::DraftFile;
 use crate::file_shelf::{FileShelf, KeptFile};
 use crate::uploading::Uploader;
 use leptos::prelude::*;
@@ -15,8 +18,8 @@ use ticket_core::attachment::LIMITS;
 use ticket_core::attachment::limits::FileFacts;
 
 impl Uploader {
-    /// Restores what `from` keeps; `expected` are the names the draft had.
-    pub fn restore(self, from: FileShelf, mut expected: Vec<String>) {
+    /// Restores what `from` keeps of the files the draft had, `expected`.
+    pub fn restore(self, from: FileShelf, mut expected: Vec<DraftFile>) {
         spawn_local(async move {
             let own = self.shelf();
             let moved = own.as_ref() != Some(&from);
@@ -30,7 +33,8 @@ impl Uploader {
             for file in kept {
                 // The draft is the truth: a file it does not name was left
                 // by an earlier ticket in this slot, and goes.
-                let Some(i) = expected.iter().position(|n| *n == file.meta.name) else {
+                let key = &file.meta.idempotency_key;
+                let Some(i) = expected.iter().position(|f| f.key == *key) else {
                     if !moved {
                         let _ = from.forget(&file.meta.idempotency_key).await;
                     }
@@ -43,7 +47,9 @@ impl Uploader {
             if moved {
                 let _ = from.forget_all().await;
             }
-            self.files.lost.try_set(expected);
+            self.files
+                .lost
+                .try_set(expected.into_iter().map(|f| f.name).collect());
         });
     }
 

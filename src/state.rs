@@ -427,7 +427,7 @@ impl Form {
             message: self.message.get(),
             fields,
             began_at_ms: self.began_at.get_value() as u64,
-            files: self.attachments.names(),
+            files: self.attachments.draft_files(),
         }
     }
 

@@ -153,7 +153,10 @@ async fn files_are_kept_for_a_reload_and_named_when_they_could_not_be() {
     storage
         .set_item(
             &key,
-            &draft.replace("\"console.png\"", "\"console.png\",\"boot.log\""),
+            &draft.replace(
+                "\"files\":[",
+                "\"files\":[{\"name\":\"boot.log\",\"key\":\"not-on-the-shelf\"},",
+            ),
         )
         .unwrap();
     let w = mount_keeping_storage("en", 62);
