@@ -287,3 +287,60 @@ async fn files_the_receiver_lost_are_uploaded_again_and_the_ticket_arrives_with_
     submit_and_check_fixtures(&h).await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
+async fn a_config_with_a_private_key_arrives_without_it_and_its_notes_pass_axe() {
+    let h = Harness::start("attach-key").await;
+    let config = std::env::temp_dir().join(format!("e2e-sshd-{}.txt", std::process::id()));
+    std::fs::write(
+        &config,
+        "PermitRootLogin yes\npassword: hunter2sesame\n-----BEGIN OPENSSH PRIVATE KEY-----\n\
+         b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n\
+         -----END OPENSSH PRIVATE KEY-----\nPort 22\n",
+    )
+    .unwrap();
+    fill_boot_failure(&h).await;
+    pick(&h, &[&config]).await;
+    until_uploaded(&h, 1).await;
+    let notes = h.text_of(".ltw-file-notes").await;
+    assert!(notes.contains("A private key was cut out"), "{notes}");
+    assert!(notes.contains("a password"), "{notes}");
+    assert_eq!(h.axe().await, Vec::<String>::new(), "axe with notes, en");
+    h.switch_language("zh-Hant").await;
+    h.wait_for_text("私鑰").await;
+    assert_eq!(
+        h.axe().await,
+        Vec::<String>::new(),
+        "axe with notes, zh-Hant"
+    );
+    h.switch_language("en").await;
+
+    h.click_button("Next").await;
+    h.wait_for_text("This is exactly what will be sent").await;
+    h.click_button("Submit ticket").await;
+    h.reference().await;
+    let stored = h.stored();
+    assert_eq!(stored.len(), 1);
+    let ticket = &stored[0]["ticket"];
+    assert_eq!(
+        ticket["policy"]["secrets_left"],
+        serde_json::json!(["password"])
+    );
+    let file = &stored[0]["attachment_files"][0];
+    let mut dir = h.store.as_os_str().to_owned();
+    dir.push(".files");
+    let copy =
+        std::fs::read_to_string(Path::new(&dir).join(file["file"].as_str().unwrap())).unwrap();
+    assert!(
+        !copy.contains("PRIVATE KEY") && !copy.contains("b3BlbnNzaC1rZXkt"),
+        "{copy}"
+    );
+    assert!(
+        copy.starts_with("PermitRootLogin yes\npassword: hunter2sesame\n"),
+        "{copy}"
+    );
+    assert!(copy.ends_with("Port 22\n"), "{copy}");
+    let _ = std::fs::remove_file(&config);
+    h.finish().await;
+}
