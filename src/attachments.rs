@@ -152,7 +152,7 @@ impl Attachments {
         }
     }
 
-    /// A draft with these files is being restored (see `file_restore`).
+    /// A draft with these files is being restored (see `file_keeping`).
     pub fn expect(&self, files: Vec<DraftFile>) {
         self.expected.set_value(files);
     }

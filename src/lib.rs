@@ -10,7 +10,7 @@ pub mod draft;
 pub mod draft_keeping;
 pub mod draft_store;
 pub mod exchange;
-pub mod file_restore;
+pub mod file_keeping;
 pub mod file_shelf;
 pub mod host_api;
 pub mod host_events;

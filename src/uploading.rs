@@ -9,7 +9,6 @@ use crate::attachments::{Attachments, FileEntry, FileNotes, UploadState};
 use crate::config::WidgetConfig;
 use crate::draft::new_idempotency_key;
 use crate::draft_store::Slot;
-use crate::file_shelf::FileShelf;
 use crate::retry::{self, Failure};
 use crate::sleep::{browser_online, sleep};
 use crate::upload::{Upload, UploadOutcome, post_attachment};
@@ -31,7 +30,7 @@ pub struct Uploader {
     config: StoredValue<WidgetConfig>,
     /// The draft's slot, whose shelf keeps the files for a reload (none
     /// without an endpoint: nothing is kept then, nor can be sent).
-    slot: StoredValue<Option<Slot>>,
+    pub(crate) slot: StoredValue<Option<Slot>>,
 }
 
 /// The files a `FileList` (picker, drop, paste) holds.
@@ -52,41 +51,6 @@ impl Uploader {
             files,
             config: StoredValue::new(config),
             slot,
-        }
-    }
-
-    /// The shelf of this widget's draft, if it has one.
-    pub(crate) fn shelf(self) -> Option<FileShelf> {
-        self.slot
-            .try_with_value(|s| s.as_ref().map(|s| FileShelf::of_draft(&s.storage_key())))
-            .flatten()
-    }
-
-    /// Keeps the file's current state for a reload; says so next to the
-    /// field if the browser refuses.
-    pub(crate) fn keep(self, uid: u32) {
-        let (Some(shelf), Some(entry), Some(bytes)) = (
-            self.shelf(),
-            self.files.entry(uid),
-            self.files.bytes_of(uid),
-        ) else {
-            return;
-        };
-        spawn_local(async move {
-            if shelf.keep(&entry.kept_meta(), &bytes).await.is_err() {
-                self.files.kept.try_set(false);
-            }
-        });
-    }
-
-    /// The customer removed a file: it goes from the list and the shelf.
-    pub fn remove(self, uid: u32) {
-        let key = self.files.entry(uid).map(|e| e.idempotency_key);
-        self.files.remove(uid);
-        if let (Some(shelf), Some(key)) = (self.shelf(), key) {
-            spawn_local(async move {
-                let _ = shelf.forget(&key).await;
-            });
         }
     }
 

@@ -1,3 +1,6 @@
+//! Keeping the listed files on the draft's shelf (`file_shelf`): each is
+//! kept when added and again once uploaded, and forgotten when removed.
+//!
 //! Putting a draft's files back: after a reload from this draft's own
 //! shelf, or, when the customer continues a draft another tab left, from
 //! that draft's shelf (the files then move to this one). The draft names
@@ -18,6 +21,41 @@ use ticket_core::attachment::LIMITS;
 use ticket_core::attachment::limits::FileFacts;
 
 impl Uploader {
+    /// The shelf of this widget's draft, if it has one.
+    pub(crate) fn shelf(self) -> Option<FileShelf> {
+        self.slot
+            .try_with_value(|s| s.as_ref().map(|s| FileShelf::of_draft(&s.storage_key())))
+            .flatten()
+    }
+
+    /// Keeps the file's current state for a reload; says so next to the
+    /// field if the browser refuses.
+    pub(crate) fn keep(self, uid: u32) {
+        let (Some(shelf), Some(entry), Some(bytes)) = (
+            self.shelf(),
+            self.files.entry(uid),
+            self.files.bytes_of(uid),
+        ) else {
+            return;
+        };
+        spawn_local(async move {
+            if shelf.keep(&entry.kept_meta(), &bytes).await.is_err() {
+                self.files.kept.try_set(false);
+            }
+        });
+    }
+
+    /// The customer removed a file: it goes from the list and the shelf.
+    pub fn remove(self, uid: u32) {
+        let key = self.files.entry(uid).map(|e| e.idempotency_key);
+        self.files.remove(uid);
+        if let (Some(shelf), Some(key)) = (self.shelf(), key) {
+            spawn_local(async move {
+                let _ = shelf.forget(&key).await;
+            });
+        }
+    }
+
     /// Restores what `from` keeps of the files the draft had, `expected`.
     pub fn restore(self, from: FileShelf, mut expected: Vec<DraftFile>) {
         spawn_local(async move {
