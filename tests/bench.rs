@@ -75,6 +75,7 @@ struct Bench {
     js: String,
     wasm: String,
     site: PathBuf,
+    store: PathBuf,
     _receiver: Killed,
     _chromedriver: Killed,
 }
@@ -89,7 +90,9 @@ impl Bench {
         );
         let (site, js, wasm) = site(&dist);
         let bin = env_path("TICKET_CHECK_BIN", "target/debug/ticket-check");
-        let store = site.join("tickets.jsonl");
+        // Outside the served folder: the receiver refuses to serve its own
+        // store (and the uploaded files beside it).
+        let store = std::env::temp_dir().join(format!("bench-{}.db", std::process::id()));
         let (receiver, base) = spawn_receiver(&bin, &store, &site, None, &Options::default());
         let (chromedriver, driver) = spawn_chromedriver();
         Bench {
@@ -98,6 +101,7 @@ impl Bench {
             js,
             wasm,
             site,
+            store,
             _receiver: receiver,
             _chromedriver: chromedriver,
         }
@@ -137,6 +141,11 @@ impl Bench {
 impl Drop for Bench {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.site);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = self.store.as_os_str().to_owned();
+            path.push(suffix);
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
