@@ -118,13 +118,25 @@ fn assert_fixtures_arrived(h: &Harness) {
     }
 }
 
-/// Goes to the review, submits, and checks the fixtures arrived.
-async fn submit_and_check_fixtures(h: &Harness) {
+/// Goes to the review and submits; returns once the reference is shown.
+async fn submit(h: &Harness) {
     h.click_button("Next").await;
     h.wait_for_text("This is exactly what will be sent").await;
     h.click_button("Submit ticket").await;
     h.reference().await;
+}
+
+/// Submits, and checks the fixtures arrived.
+async fn submit_and_check_fixtures(h: &Harness) {
+    submit(h).await;
     assert_fixtures_arrived(h);
+}
+
+/// A file of this test run in the temporary folder.
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path
 }
 
 #[tokio::test]
@@ -163,10 +175,9 @@ async fn a_screenshot_and_a_log_arrive_byte_identical_and_the_list_passes_axe() 
 #[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn a_30_mb_file_is_refused_in_the_browser() {
     let h = Harness::start("attach-too-large").await;
-    let big = std::env::temp_dir().join(format!("e2e-big-{}.png", std::process::id()));
     let mut bytes = vec![0u8; 30 * 1024 * 1024];
     bytes[..8].copy_from_slice(b"\x89PNG\r\n\x1a\n");
-    std::fs::write(&big, bytes).unwrap();
+    let big = temp_file("big.png", &bytes);
     fill_boot_failure(&h).await;
     pick(&h, &[&big]).await;
     h.wait_for_text_in("#ltw0-attachments-error", "This file is larger than 10 MB")
@@ -178,10 +189,7 @@ async fn a_30_mb_file_is_refused_in_the_browser() {
     );
     assert_eq!(h.text_of(".ltw-files").await.trim(), "", "nothing listed");
     // Nothing reached the receiver: the ticket goes without files.
-    h.click_button("Next").await;
-    h.wait_for_text("This is exactly what will be sent").await;
-    h.click_button("Submit ticket").await;
-    h.reference().await;
+    submit(&h).await;
     let stored = h.stored();
     assert_eq!(stored.len(), 1);
     assert!(stored[0].get("attachment_files").is_none(), "{}", stored[0]);
@@ -292,14 +300,12 @@ async fn files_the_receiver_lost_are_uploaded_again_and_the_ticket_arrives_with_
 #[ignore = "needs the release build, chromium and axe-core; run by scripts/test"]
 async fn a_config_with_a_private_key_arrives_without_it_and_its_notes_pass_axe() {
     let h = Harness::start("attach-key").await;
-    let config = std::env::temp_dir().join(format!("e2e-sshd-{}.txt", std::process::id()));
-    std::fs::write(
-        &config,
-        "PermitRootLogin yes\npassword: hunter2sesame\n-----BEGIN OPENSSH PRIVATE KEY-----\n\
+    let config = temp_file(
+        "sshd.txt",
+        b"PermitRootLogin yes\npassword: hunter2sesame\n-----BEGIN OPENSSH PRIVATE KEY-----\n\
          b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n\
          -----END OPENSSH PRIVATE KEY-----\nPort 22\n",
-    )
-    .unwrap();
+    );
     fill_boot_failure(&h).await;
     pick(&h, &[&config]).await;
     until_uploaded(&h, 1).await;
@@ -316,10 +322,7 @@ async fn a_config_with_a_private_key_arrives_without_it_and_its_notes_pass_axe()
     );
     h.switch_language("en").await;
 
-    h.click_button("Next").await;
-    h.wait_for_text("This is exactly what will be sent").await;
-    h.click_button("Submit ticket").await;
-    h.reference().await;
+    submit(&h).await;
     let stored = h.stored();
     assert_eq!(stored.len(), 1);
     let ticket = &stored[0]["ticket"];
