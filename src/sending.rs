@@ -46,8 +46,9 @@ pub struct Sender {
     pow: ProofOfWork,
     /// New proofs asked for the current ticket.
     proof_rounds: StoredValue<u32>,
-    /// Files uploaded again for the current ticket, and how.
+    /// Times the current ticket's files were uploaded again.
     file_rounds: StoredValue<u32>,
+    /// Uploads them again (the receiver lost them).
     uploader: Uploader,
 }
 
