@@ -183,3 +183,36 @@ async fn files_are_kept_for_a_reload_and_named_when_they_could_not_be() {
     assert_eq!(left, 0, "a discarded draft leaves no file behind");
     restore_fetch(original);
 }
+
+/// A browser that refuses IndexedDB (some private modes): the file is still
+/// uploaded, and the customer is told before any reload that it is not
+/// kept.
+#[wasm_bindgen_test]
+async fn without_indexeddb_the_customer_is_told_files_are_not_kept() {
+    let original = fake_upload_fetch();
+    let hide = js_sys::Function::new_no_args(
+        "window.__idb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+         Object.defineProperty(window, 'indexedDB', { get: () => null, configurable: true });",
+    );
+    hide.call0(&JsValue::NULL).unwrap();
+    let w = on_details(63, "technical.boot").await;
+    assert!(
+        !w.text().contains(&en("attachments-not-kept")),
+        "said before any file"
+    );
+    pick(&w, &[file(PNG_HEAD, "console.png")]);
+    until("the file is uploaded", || {
+        w.text().contains(&en("attachments-state-uploaded"))
+    })
+    .await;
+    until("the customer is told", || {
+        w.text().contains(&en("attachments-not-kept"))
+    })
+    .await;
+    let show = js_sys::Function::new_no_args(
+        "if (window.__idb) { Object.defineProperty(window, 'indexedDB', window.__idb); }
+         else { delete window.indexedDB; }",
+    );
+    show.call0(&JsValue::NULL).unwrap();
+    restore_fetch(original);
+}
