@@ -3,9 +3,9 @@
 //!
 //! - a JPEG loses its EXIF and XMP segments (where it was taken, with what
 //!   device): a console screenshot needs neither, and a phone photo of a
-//!   document should not tell support where the customer lives. The
-//!   orientation tag goes too, so a phone photo may show turned; that is
-//!   the price of not parsing and rewriting EXIF.
+//!   document should not tell support where the customer lives. Only the
+//!   orientation is kept (see [`super::exif::strip`]), so a photo taken
+//!   with the phone turned does not show sideways.
 //! - a text file is read with the same scope guard as the message: private
 //!   keys are cut out (a private key is never sent, wherever it was
 //!   pasted), other secrets and circumvention terms are reported so the
