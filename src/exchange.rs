@@ -23,6 +23,35 @@ pub enum Exchange {
     },
 }
 
+/// The headers every POST of a ticket or a file carries: its idempotency
+/// key, the page's CSRF token if it gave one, and the body's type. Set on
+/// `web_sys::Headers`, whose errors are returned (gloo-net's own `header()`
+/// throws on a value the browser refuses); `None` then.
+pub fn keyed_headers(
+    idempotency_key: &str,
+    csrf_token: Option<&str>,
+    content_type: &str,
+) -> Option<web_sys::Headers> {
+    let headers = web_sys::Headers::new().ok()?;
+    headers.set("Idempotency-Key", idempotency_key).ok()?;
+    if let Some(token) = csrf_token {
+        headers.set("X-CSRF-Token", token).ok()?;
+    }
+    headers.set("Content-Type", content_type).ok()?;
+    Some(headers)
+}
+
+/// `request` if its resolved URL is one `fetch` can post to: `javascript:`,
+/// `data:` and the like build fine but can only fail.
+pub fn only_http(request: Request) -> Option<Request> {
+    is_http_url(&request.url()).then_some(request)
+}
+
+fn is_http_url(url: &str) -> bool {
+    let scheme = url.split_once(':').map_or("", |(s, _)| s);
+    scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+}
+
 /// Builds the request with an abort signal (`build` returns `None` when the
 /// browser refuses it), sends it, and aborts it after `limit`.
 pub async fn exchange(
@@ -72,4 +101,29 @@ pub async fn exchange(
         t.clear();
     }
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_urls_are_posted_to() {
+        for ok in [
+            "https://example.com/api",
+            "http://127.0.0.1:8787/api/tickets",
+            "HTTPS://x/",
+        ] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/plain,x",
+            "file:///etc",
+            "",
+            "/api",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
 }

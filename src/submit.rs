@@ -1,7 +1,7 @@
 //! Posting a ticket and sorting out the answer. Nothing here touches the
 //! form: the customer's text stays in the form's signals whatever happens.
 
-use crate::exchange::{Exchange, exchange};
+use crate::exchange::{Exchange, exchange, keyed_headers, only_http};
 use crate::retry::{Failure, is_retryable};
 use gloo_net::http::{Headers, Request};
 use std::time::Duration;
@@ -74,30 +74,18 @@ pub async fn post_ticket(attempt: Attempt<'_>) -> Outcome {
 /// The POST with its headers and JSON body; `None` when the browser refuses
 /// to build it from the host page's settings.
 fn request(attempt: &Attempt<'_>, signal: Option<&web_sys::AbortSignal>) -> Option<Request> {
-    // Set on `web_sys::Headers`, whose errors are returned: gloo-net's own
-    // `header()` throws on a value the browser refuses.
-    let headers = web_sys::Headers::new().ok()?;
-    headers
-        .set("Idempotency-Key", attempt.idempotency_key)
-        .ok()?;
-    if let Some(token) = attempt.csrf_token {
-        headers.set("X-CSRF-Token", token).ok()?;
-    }
-    headers.set("Content-Type", "application/json").ok()?;
+    let headers = keyed_headers(
+        attempt.idempotency_key,
+        attempt.csrf_token,
+        "application/json",
+    )?;
     let body = attempt.ticket.to_json_with_form(attempt.form);
     let request = Request::post(attempt.endpoint)
         .headers(Headers::from_raw(headers))
         .abort_signal(signal)
         .body(body)
         .ok()?;
-    // `javascript:`, `data:` and the like build fine but can only fail.
-    is_http_url(&request.url()).then_some(request)
-}
-
-/// The resolved URL of the request is one `fetch` can post to.
-fn is_http_url(url: &str) -> bool {
-    let scheme = url.split_once(':').map_or("", |(s, _)| s);
-    scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+    only_http(request)
 }
 
 /// Pure, so the mapping is tested natively.
@@ -293,26 +281,6 @@ mod tests {
                 matches!(classify(422, odd, None), Outcome::Rejected(_)),
                 "{odd}"
             );
-        }
-    }
-
-    #[test]
-    fn only_http_urls_are_posted_to() {
-        for ok in [
-            "https://example.com/api",
-            "http://127.0.0.1:8787/api/tickets",
-            "HTTPS://x/",
-        ] {
-            assert!(is_http_url(ok), "{ok}");
-        }
-        for bad in [
-            "javascript:alert(1)",
-            "data:text/plain,x",
-            "file:///etc",
-            "",
-            "/api",
-        ] {
-            assert!(!is_http_url(bad), "{bad}");
         }
     }
 }

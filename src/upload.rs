@@ -1,7 +1,7 @@
 //! Posting one attachment and sorting out the answer, as `submit.rs` does
 //! for the ticket (same timeout, same idea of what is worth retrying).
 
-use crate::exchange::{Exchange, exchange};
+use crate::exchange::{Exchange, exchange, keyed_headers, only_http};
 use crate::retry::{Failure, is_retryable};
 use gloo_net::http::{Headers, Request};
 use serde::{Deserialize, Serialize};
@@ -73,14 +73,11 @@ pub async fn post_attachment(upload: Upload<'_>) -> UploadOutcome {
 }
 
 fn request(upload: &Upload<'_>, signal: Option<&web_sys::AbortSignal>) -> Option<Request> {
-    let headers = web_sys::Headers::new().ok()?;
-    headers
-        .set("Idempotency-Key", upload.idempotency_key)
-        .ok()?;
-    if let Some(token) = upload.csrf_token {
-        headers.set("X-CSRF-Token", token).ok()?;
-    }
-    headers.set("Content-Type", upload.content_type).ok()?;
+    let headers = keyed_headers(
+        upload.idempotency_key,
+        upload.csrf_token,
+        upload.content_type,
+    )?;
     // Percent-encoded so that any name (Chinese, spaces, quotes) is a valid
     // header value; the receiver decodes and cleans it for display.
     let name = String::from(js_sys::encode_uri_component(upload.name));
@@ -90,9 +87,7 @@ fn request(upload: &Upload<'_>, signal: Option<&web_sys::AbortSignal>) -> Option
         .abort_signal(signal)
         .body(upload.bytes.clone())
         .ok()?;
-    let url = request.url();
-    let scheme = url.split_once(':').map_or("", |(s, _)| s);
-    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")).then_some(request)
+    only_http(request)
 }
 
 /// Pure, so the mapping is tested natively.
