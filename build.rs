@@ -65,6 +65,7 @@ include!("src/i18n/pack_format.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    stamp_build();
     println!("cargo::rerun-if-changed=src/i18n/pack_format.rs");
     let mut tables: Vec<(&str, &str, &str, BTreeMap<String, String>)> = Vec::new();
     let mut errors = Vec::new();
@@ -312,4 +313,36 @@ impl<'s> Compiler<'s> {
             },
         }
     }
+}
+
+/// `TICKET_WIDGET_BUILD`: a digest of everything the widget's markup comes
+/// from (its sources, the catalog's, the texts, the locked dependencies).
+/// The prerendered first step carries it, and the wasm takes such a
+/// fragment over only when it was built from the very same: hydrating
+/// markup of another build would fail (`src/prerender.rs`). Both are built
+/// by the same toolchain, so std's fixed-key hasher gives both the same.
+fn stamp_build() {
+    use std::hash::{DefaultHasher, Hasher};
+    const FROM: [&str; 5] = ["src", "core/src", "locales", "Cargo.lock", "Cargo.toml"];
+    fn walk(path: &Path, files: &mut Vec<PathBuf>) {
+        match std::fs::read_dir(path) {
+            Ok(entries) => entries.flatten().for_each(|e| walk(&e.path(), files)),
+            Err(_) => files.push(path.to_owned()),
+        }
+    }
+    let mut files = Vec::new();
+    for from in FROM {
+        println!("cargo::rerun-if-changed={from}");
+        walk(Path::new(from), &mut files);
+    }
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    for file in files {
+        hasher.write(file.to_string_lossy().as_bytes());
+        hasher.write(&std::fs::read(&file).unwrap_or_default());
+    }
+    println!(
+        "cargo::rustc-env=TICKET_WIDGET_BUILD={:016x}",
+        hasher.finish()
+    );
 }

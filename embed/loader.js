@@ -33,7 +33,8 @@ const load = async (tag) => {
 
 // The language the first widget will most likely start in, by the rules of
 // src/i18n/detect.rs: the host's data-lang, else the customer's remembered
-// choice, else the browser's languages, else English. Chinese: a script
+// choice, else the language of a prerendered first step in the host, else
+// the browser's languages, else English. Chinese: a script
 // subtag decides (zh-Hans*, zh-Hant*), else the region (TW, HK, MO are
 // zh-Hant); a bare zh and any other region are zh-Hans.
 // Its pack is fetched now, with the wasm. Only a guess: the wasm decides,
@@ -56,6 +57,9 @@ const lang = (() => {
   } catch {
     // Storage refused (private browsing): no remembered choice.
   }
+  // A prerendered first step's language (src/prerender.rs).
+  const first = host?.firstElementChild;
+  if (first?.hasAttribute('data-ltw-stamp') && first.lang in packs) return first.lang;
   return [...(navigator.languages || [])].map((t) => t && tag(t)).find(Boolean) || 'en';
 })();
 const text = load(lang);

@@ -2,6 +2,10 @@
 //! rules in `ticket-core`. `main.rs` only mounts; everything lives here so
 //! that browser tests can mount single components.
 
+// The server rendering (`ssr`) spells out the whole view type of `App`;
+// the compiler's default depth is too shallow for it.
+#![recursion_limit = "256"]
+
 pub mod attachments;
 pub mod components;
 pub mod config;
@@ -12,6 +16,7 @@ pub mod draft_store;
 pub mod exchange;
 pub mod file_keeping;
 pub mod file_shelf;
+pub mod held_start;
 pub mod host_api;
 pub mod host_events;
 pub mod i18n;
@@ -21,11 +26,14 @@ pub mod paste_guard;
 pub mod plain_text;
 pub mod pow;
 pub mod prefill;
+pub mod prerender;
 pub mod retry;
 pub mod sending;
 pub mod sleep;
 pub mod state;
 pub mod submit;
+#[cfg(feature = "hydrate")]
+pub mod takeover;
 pub mod upload;
 pub mod uploading;
 

@@ -4,9 +4,12 @@
 use crate::components::App;
 use crate::config::WidgetConfig;
 use crate::host_events;
-use crate::i18n::{self, I18n, Lang, initial_lang, tr_args};
+use crate::i18n::{self, I18n, Lang, initial_lang_over, tr_args};
+use crate::prerender;
 use crate::sending::OutcomeReport;
 use crate::state::Form;
+#[cfg(feature = "hydrate")]
+use crate::takeover;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -61,7 +64,8 @@ pub fn mount(host: web_sys::HtmlElement) -> bool {
     let _ = host.set_attribute(MOUNTED_ATTR, "");
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
     let config = WidgetConfig::from_element(&host, instance);
-    let lang = initial_lang(config.lang.as_deref());
+    let prerendered = prerender::fragment_in(&host).map(|(_, lang)| lang);
+    let lang = initial_lang_over(config.lang.as_deref(), prerendered);
     let has_problems = !config.problems.is_empty();
     let done = move |ok: bool| {
         if ok {
@@ -97,31 +101,44 @@ fn when_all_settled(mut langs: Vec<Lang>, done: Box<dyn FnOnce()>) {
 
 fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     log_problems(&host, &config);
-    // Whatever the page put inside the host is its fallback for browsers
-    // that cannot run the widget; the widget replaces it.
-    host.set_text_content(None);
-
-    // The closure runs at once, under the widget's root owner, so that the
-    // form's signals belong to the widget; it hands them back out.
-    let started: Rc<Cell<Option<(Form, I18n)>>> = Rc::default();
-    let handle = {
-        let started = Rc::clone(&started);
+    let page = host.clone();
+    let on_outcome: OutcomeReport =
+        Rc::new(move |outcome, category| host_events::report_outcome(&page, outcome, category));
+    let form = Form::new();
+    let i18n = I18n::new(lang);
+    // Only the `hydrate` build can take a prerendered step over.
+    #[cfg(feature = "hydrate")]
+    let taken_over = prerender::fragment_in(&host)
+        .filter(|(root, _)| prerender::takes_over(root, &config, lang))
+        .map(|(root, _)| takeover::hydrate(&host, root, &config, form, i18n, on_outcome.clone()))
+        .is_some();
+    #[cfg(not(feature = "hydrate"))]
+    let taken_over = false;
+    if !taken_over {
+        // Whatever the page put inside the host is its fallback for
+        // browsers that cannot run the widget, or a prerendered step this
+        // widget cannot take over; the widget replaces it, keeping a group
+        // chosen there.
+        let fragment = prerender::fragment_in(&host).map(|(root, _)| root);
+        let chosen_group = fragment
+            .as_ref()
+            .and_then(|root| prerender::chosen_group(root, &config));
+        let focused = fragment.as_ref().and_then(prerender::focused_id);
+        host.set_text_content(None);
         let config = config.clone();
-        let page = host.clone();
-        leptos::mount::mount_to(host.clone(), move || {
-            let form = Form::new();
-            let i18n = I18n::new(lang);
-            started.set(Some((form, i18n)));
-            let on_outcome: OutcomeReport = Rc::new(move |outcome, category| {
-                host_events::report_outcome(&page, outcome, category)
-            });
+        let handle = leptos::mount::mount_to(host.clone(), move || {
             view! { <App config form i18n on_outcome/> }
-        })
-    };
-    handle.forget();
-    let Some((form, i18n)) = started.take() else {
-        return;
-    };
+        });
+        handle.forget();
+        prerender::keep_choice(form, chosen_group);
+        // The new elements have the ids of the old ones.
+        if let Some(el) = focused
+            .and_then(|id| host.query_selector(&format!("#{id}")).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host: host.clone(),
@@ -129,7 +146,7 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
             config: config.clone(),
         })
     });
-    host_events::emit_ready(&host, i18n.lang.get_untracked());
+    host_events::emit_ready(&host, lang);
     if !config.problems.is_empty() {
         host_events::emit_error(&host, "config", None);
     }

@@ -407,6 +407,18 @@ impl Form {
 }
 
 impl Form {
+    /// The customer chose `group`: a category of another group goes.
+    pub fn choose_group(&self, group: Group) {
+        self.group.set(Some(group));
+        if self
+            .category
+            .get_untracked()
+            .is_some_and(|c| c.group != group)
+        {
+            self.category.set(None);
+        }
+    }
+
     /// Everything worth keeping across a reload (tracked: re-run on change).
     pub fn to_draft(&self) -> Draft {
         let mut fields = BTreeMap::new();

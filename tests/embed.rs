@@ -609,7 +609,7 @@ async fn packs_fetched(h: &Harness) -> Vec<String> {
 async fn a_cold_page_fetches_one_language_pack_and_the_other_only_when_asked_for() {
     use fantoccini::actions::{InputSource, MouseActions, PointerAction};
     let h = Harness::start("packs").await;
-    h.open().await;
+    h.open_page(BASIC).await;
     h.wait_for_text("Open a support ticket").await;
     let fetched = packs_fetched(&h).await;
     assert!(
@@ -700,7 +700,7 @@ async fn a_cold_page_fetches_one_language_pack_and_the_other_only_when_asked_for
 #[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn the_browsers_languages_pick_the_starting_pack_and_a_remembered_choice_wins() {
     let h = Harness::start("packs-negotiation").await;
-    h.open().await;
+    h.open_page(BASIC).await;
     let agent = h.execute("return navigator.userAgent;", vec![]).await;
     let rows = [
         ("zh-CN,zh;q=0.9,en;q=0.8", "zh-Hans", "提交技术支持工单"),
@@ -716,7 +716,7 @@ async fn the_browsers_languages_pick_the_starting_pack_and_a_remembered_choice_w
             json!({ "userAgent": agent, "acceptLanguage": accept }),
         )
         .await;
-        h.open().await;
+        h.open_page(BASIC).await;
         h.wait_for(Locator::Css(&format!("section.ltw[lang='{tag}']")))
             .await;
         h.wait_for_text(title).await;
@@ -730,7 +730,7 @@ async fn the_browsers_languages_pick_the_starting_pack_and_a_remembered_choice_w
     // Chosen once, remembered: it wins over the browser's languages.
     h.switch_language("zh-Hans").await;
     h.wait_for_text("提交技术支持工单").await;
-    h.open().await;
+    h.open_page(BASIC).await;
     h.wait_for(Locator::Css("section.ltw[lang='zh-Hans']"))
         .await;
     let fetched = packs_fetched(&h).await;
@@ -742,6 +742,10 @@ async fn the_browsers_languages_pick_the_starting_pack_and_a_remembered_choice_w
     h.finish().await;
 }
 
+/// The snippet alone, without a prerendered first step: the widget starts
+/// in the browser's language (the demo page's zh-Hant step would decide it).
+const BASIC: &str = "/examples/basic.html";
+
 /// A pack that cannot be fetched: on demand, the widget stays in its
 /// language and says so; at start, the host keeps its fallback content and
 /// the page hears why.
@@ -749,7 +753,7 @@ async fn the_browsers_languages_pick_the_starting_pack_and_a_remembered_choice_w
 #[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn a_language_pack_that_cannot_be_fetched_is_told_and_never_loses_anything() {
     let h = Harness::start("packs-blocked").await;
-    h.open().await;
+    h.open_page(BASIC).await;
     h.wait_for_text("Open a support ticket").await;
     h.choose("inquiry.price").await;
     h.click_css(PRIMARY).await;

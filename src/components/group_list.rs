@@ -38,16 +38,7 @@ fn GroupOption(group: Group, radio: NodeRef<Input>) -> impl IntoView {
     let id = config.id(&format!("group-{}", group.id()));
     let intro_id = format!("{id}-intro");
     let label_for = id.clone();
-    let choose = move |_| {
-        form.group.set(Some(group));
-        if form
-            .category
-            .get_untracked()
-            .is_some_and(|c| c.group != group)
-        {
-            form.category.set(None);
-        }
-    };
+    let choose = move |_| form.choose_group(group);
     view! {
         <label class="ltw-choice ltw-choice--group" for=label_for>
             <input

@@ -1,6 +1,7 @@
 //! Which language a widget starts in: the embedding page's `data-lang`,
 //! then the customer's own earlier choice, then the browser's languages,
-//! else English. `negotiate` is the rule, a pure function; `initial_lang`
+//! else English (a prerendered first step's language comes before the
+//! browser's). `negotiate` is the rule, a pure function; `initial_lang`
 //! feeds it from the page. `embed/loader.js` guesses by the same rules.
 
 use super::Lang;
@@ -57,6 +58,15 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn initial_lang(data_lang: Option<&str>) -> Lang {
+    initial_lang_over(data_lang, None)
+}
+
+/// `initial_lang` for a host holding a prerendered first step in
+/// `prerendered`: the page chose that language for this visitor (by
+/// `Accept-Language`, or because the page is in it), so it comes before
+/// the browser's languages, after `data-lang` and the customer's own
+/// earlier choice.
+pub fn initial_lang_over(data_lang: Option<&str>, prerendered: Option<Lang>) -> Lang {
     let remembered = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     let browser: Vec<String> = web_sys::window()
         .map(|w| {
@@ -70,7 +80,10 @@ pub fn initial_lang(data_lang: Option<&str>) -> Lang {
     negotiate(
         data_lang,
         remembered.as_deref(),
-        browser.iter().map(String::as_str),
+        prerendered
+            .map(Lang::tag)
+            .into_iter()
+            .chain(browser.iter().map(String::as_str)),
     )
 }
 

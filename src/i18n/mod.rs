@@ -10,7 +10,7 @@ mod pack_format;
 mod packs;
 mod plural;
 
-pub use detect::{initial_lang, remember_lang};
+pub use detect::{initial_lang, initial_lang_over, remember_lang};
 pub use packs::{
     built_pack, forget_pack, install_built_packs, is_loaded, prefetch, set_loader, start_loading,
     when_loaded, when_settled,

@@ -325,6 +325,27 @@ impl Harness {
             .unwrap();
         self.wait_for(Locator::Css(".ltw-progress, .ltw-config"))
             .await;
+        self.wait_until_interactive().await;
+    }
+
+    /// Until the widgets found are mounted (the loader's `ltw-mounted`
+    /// mark): a prerendered first step is on screen long before it works.
+    pub async fn wait_until_interactive(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self
+            .execute(
+                "return performance.getEntriesByName('ltw-mounted').length;",
+                vec![],
+            )
+            .await
+            == json!(0)
+        {
+            assert!(
+                Instant::now() < deadline,
+                "the widget never became interactive"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn wait_for(&self, locator: Locator<'_>) -> fantoccini::elements::Element {

@@ -67,7 +67,7 @@ pub fn FileItem(uid: u32, on_removed: Callback<()>) -> impl IntoView {
             <span class="ltw-file-state" aria-live="polite">{state_text}</span>
             // fetch() reports no upload progress, so the bar is
             // indeterminate while the file goes up and full once it is in.
-            <progress class="ltw-progress" max="1" value=move || done().then_some("1") aria-label=name/>
+            <progress class="ltw-file-progress" max="1" value=move || done().then_some("1") aria-label=name/>
             <button type="button" class="ltw-button ltw-button--small" aria-label=remove_named on:click=remove>
                 {i18n.t("attachments-remove")}
             </button>
