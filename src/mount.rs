@@ -104,6 +104,8 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     let page = host.clone();
     let on_outcome: OutcomeReport =
         Rc::new(move |outcome, category| host_events::report_outcome(&page, outcome, category));
+    // Owned by no reactive owner: they live as long as the page, as the
+    // widget does (mounts are never undone), and the host API keeps them.
     let form = Form::new();
     let i18n = I18n::new(lang);
     // Only the `hydrate` build can take a prerendered step over.
@@ -115,29 +117,7 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     #[cfg(not(feature = "hydrate"))]
     let taken_over = false;
     if !taken_over {
-        // Whatever the page put inside the host is its fallback for
-        // browsers that cannot run the widget, or a prerendered step this
-        // widget cannot take over; the widget replaces it, keeping a group
-        // chosen there.
-        let fragment = prerender::fragment_in(&host).map(|(root, _)| root);
-        let chosen_group = fragment
-            .as_ref()
-            .and_then(|root| prerender::chosen_group(root, &config));
-        let focused = fragment.as_ref().and_then(prerender::focused_id);
-        host.set_text_content(None);
-        let config = config.clone();
-        let handle = leptos::mount::mount_to(host.clone(), move || {
-            view! { <App config form i18n on_outcome/> }
-        });
-        handle.forget();
-        prerender::keep_choice(form, chosen_group);
-        // The new elements have the ids of the old ones.
-        if let Some(el) = focused
-            .and_then(|id| host.query_selector(&format!("#{id}")).ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+        build_afresh(&host, &config, form, i18n, on_outcome);
     }
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
@@ -149,6 +129,38 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     host_events::emit_ready(&host, lang);
     if !config.problems.is_empty() {
         host_events::emit_error(&host, "config", None);
+    }
+}
+
+/// Mounts a new widget into `host`. Whatever the page put inside is its
+/// fallback for browsers that cannot run the widget, or a prerendered step
+/// this widget cannot take over; the widget replaces it, keeping a group
+/// chosen there and the focus.
+fn build_afresh(
+    host: &web_sys::HtmlElement,
+    config: &WidgetConfig,
+    form: Form,
+    i18n: I18n,
+    on_outcome: OutcomeReport,
+) {
+    let fragment = prerender::fragment_in(host).map(|(root, _)| root);
+    let chosen_group = fragment
+        .as_ref()
+        .and_then(|root| prerender::chosen_group(root, config));
+    let focused = fragment.as_ref().and_then(prerender::focused_id);
+    host.set_text_content(None);
+    let config = config.clone();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <App config form i18n on_outcome/> }
+    });
+    handle.forget();
+    prerender::keep_choice(form, chosen_group);
+    // The new elements have the ids of the old ones.
+    if let Some(el) = focused
+        .and_then(|id| host.query_selector(&format!("#{id}")).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

@@ -258,10 +258,20 @@ pub async fn run(driver: &str, base: &str, pages: &[String], loads: usize) {
             .iter()
             .filter_map(|l| l["cls"].as_f64())
             .fold(0.0, f64::max);
+        // Two readings of "form ready": the first step on screen with its
+        // topic groups choosable (prerendered, before the wasm), and the
+        // whole widget working (`ltw-mounted`).
+        verdict(
+            control.0 <= FORM_READY_RATIO_GOAL * control.1,
+            format!(
+                "{page}: form shown, groups choosable ≤ {FORM_READY_RATIO_GOAL}× the plain form (cold, median): {:.2}×",
+                control.0 / control.1
+            ),
+        );
         verdict(
             mounted.0 <= FORM_READY_RATIO_GOAL * mounted.1,
             format!(
-                "{page}: form ready ≤ {FORM_READY_RATIO_GOAL}× the plain form (cold, median): {:.2}×",
+                "{page}: form interactive ≤ {FORM_READY_RATIO_GOAL}× the plain form (cold, median): {:.2}×",
                 mounted.0 / mounted.1
             ),
         );
@@ -272,10 +282,18 @@ pub async fn run(driver: &str, base: &str, pages: &[String], loads: usize) {
                 script.0
             ),
         );
+        let warm_control = (median(&warm, "control"), median(&plain_warm, "control"));
+        verdict(
+            warm_control.0 <= WARM_RATIO_GOAL * warm_control.1,
+            format!(
+                "{page}: warm load, form shown ≤ {WARM_RATIO_GOAL}× the plain form (median): {:.2}×",
+                warm_control.0 / warm_control.1
+            ),
+        );
         verdict(
             warm_mounted.0 <= WARM_RATIO_GOAL * warm_mounted.1,
             format!(
-                "{page}: warm load ≤ {WARM_RATIO_GOAL}× the plain form (median): {:.2}×",
+                "{page}: warm load, interactive ≤ {WARM_RATIO_GOAL}× the plain form (median): {:.2}×",
                 warm_mounted.0 / warm_mounted.1
             ),
         );
