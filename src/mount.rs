@@ -134,8 +134,8 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
 
 /// Mounts a new widget into `host`. Whatever the page put inside is its
 /// fallback for browsers that cannot run the widget, or a prerendered step
-/// this widget cannot take over; the widget replaces it, keeping a group
-/// chosen there and the focus.
+/// this widget cannot take over; the widget replaces it, keeping the group
+/// and topic chosen there, and the focus.
 fn build_afresh(
     host: &web_sys::HtmlElement,
     config: &WidgetConfig,
@@ -144,9 +144,9 @@ fn build_afresh(
     on_outcome: OutcomeReport,
 ) {
     let fragment = prerender::fragment_in(host).map(|(root, _)| root);
-    let chosen_group = fragment
+    let chosen = fragment
         .as_ref()
-        .and_then(|root| prerender::chosen_group(root, config));
+        .and_then(|root| prerender::chosen(root, config));
     let focused = fragment.as_ref().and_then(prerender::focused_id);
     host.set_text_content(None);
     let config = config.clone();
@@ -154,7 +154,7 @@ fn build_afresh(
         view! { <App config form i18n on_outcome/> }
     });
     handle.forget();
-    prerender::keep_choice(form, chosen_group);
+    prerender::keep_choice(form, chosen);
     // The new elements have the ids of the old ones.
     if let Some(el) = focused
         .and_then(|id| host.query_selector(&format!("#{id}")).ok().flatten())

@@ -55,7 +55,9 @@ pub fn open(form: &Form, config: &WidgetConfig, id: &str) -> Result<(), ConfigPr
     Ok(())
 }
 
-fn select(form: &Form, choice: Choice) {
+/// Chooses `choice`'s group, and its category if it is one (a group alone
+/// keeps a category of that group).
+pub fn select(form: &Form, choice: Choice) {
     let before = form.category.try_get_untracked().flatten();
     let _ = form.group.try_set(Some(choice.group()));
     let after = match choice {

@@ -10,8 +10,9 @@
 //! after an upgrade, another language, a page that offers fewer topics) is
 //! thrown away and the widget mounted afresh, as without a fragment.
 
-use crate::config::WidgetConfig;
+use crate::config::{Choice, WidgetConfig};
 use crate::i18n::Lang;
+use crate::prefill;
 use crate::state::{Form, Step};
 use leptos::prelude::*;
 use ticket_core::catalog::Group;
@@ -55,14 +56,23 @@ pub fn takes_over(root: &web_sys::Element, config: &WidgetConfig, lang: Lang) ->
         && root.get_attribute(STAMP_ATTR).as_deref() == Some(stamp(config, lang).as_str())
 }
 
-/// The topic group the customer chose in the prerendered `root` before
-/// the wasm arrived, if any: kept whether the widget hydrates `root` or
-/// replaces it.
-pub fn chosen_group(root: &web_sys::Element, config: &WidgetConfig) -> Option<Group> {
-    let selector = format!("input[name=\"{}\"]:checked", config.id("group"));
-    let input = root.query_selector(&selector).ok()??;
-    let id = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
-    Group::ALL.into_iter().find(|g| g.id() == id)
+/// What the customer chose in the prerendered `root` before the wasm
+/// arrived, if anything: the checked group, or the checked topic if it is
+/// one of that group's (a topic stays checked, hidden, when the customer
+/// then picks another group). Kept whether the widget hydrates `root` or
+/// replaces it; only what the configuration offers.
+pub fn chosen(root: &web_sys::Element, config: &WidgetConfig) -> Option<Choice> {
+    let checked = |name: &str| {
+        let selector = format!("input[name=\"{}\"]:checked", config.id(name));
+        let input = root.query_selector(&selector).ok()??;
+        let id = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+        config.check_choice(&id).ok()
+    };
+    let group = checked("group")?.group();
+    match checked("category") {
+        Some(topic) if topic.group() == group => Some(topic),
+        _ => Some(Choice::Group(group)),
+    }
 }
 
 /// The id of the element inside `root` that has focus, if any.
@@ -71,13 +81,13 @@ pub fn focused_id(root: &web_sys::Element) -> Option<String> {
     (root.contains(Some(&active)) && !active.id().is_empty()).then(|| active.id())
 }
 
-/// Chooses `group` again in the widget's `form`, unless a restored draft
-/// moved on from the first step (the draft holds what the customer typed).
-pub fn keep_choice(form: Form, group: Option<Group>) {
-    if let Some(group) = group
+/// Makes `choice` the widget's own, unless a restored draft moved on from
+/// the first step (the draft holds what the customer typed).
+pub fn keep_choice(form: Form, choice: Option<Choice>) {
+    if let Some(choice) = choice
         && form.step.get_untracked() == Step::Category
     {
-        form.choose_group(group);
+        prefill::select(&form, choice);
     }
 }
 

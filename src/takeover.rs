@@ -12,9 +12,9 @@ use crate::state::Form;
 use leptos::prelude::*;
 
 /// Takes over the prerendered first step `root` in `host` instead of
-/// building it again: what the customer sees does not change, and a topic
-/// group they chose before the wasm arrived stays chosen (a draft, being
-/// older, still wins).
+/// building it again: what the customer sees does not change, and the
+/// group and topic they chose before the wasm arrived stay chosen (a
+/// draft, being older, still wins).
 pub fn hydrate(
     host: &web_sys::HtmlElement,
     root: web_sys::Element,
@@ -23,7 +23,7 @@ pub fn hydrate(
     i18n: I18n,
     on_outcome: OutcomeReport,
 ) {
-    let chosen_group = prerender::chosen_group(&root, config);
+    let chosen = prerender::chosen(&root, config);
     // Hydration starts at the host's first child: the page's whitespace or
     // comments around the included fragment must go first.
     let mut child = host.first_child();
@@ -42,5 +42,5 @@ pub fn hydrate(
     };
     handle.forget();
     held.run();
-    prerender::keep_choice(form, chosen_group);
+    prerender::keep_choice(form, chosen);
 }

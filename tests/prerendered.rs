@@ -2,7 +2,7 @@
 //! (`scripts/prerender`, included by `scripts/trunk-post-build`) is usable
 //! before the wasm arrives, and the wasm takes it over: hydrated when it
 //! is this build's, in the widget's language; replaced otherwise. Either
-//! way a group chosen before the wasm stays chosen.
+//! way a group and topic chosen before the wasm stay chosen.
 //!
 //! "Before the wasm arrives" is made certain, not timed: the wasm is
 //! blocked while the page loads (the loader then gives up, as on a network
@@ -52,6 +52,16 @@ async fn same_section(h: &Harness) -> Json {
     .await
 }
 
+/// Whether the element is rendered (not inside a `display: none` list).
+async fn displayed(h: &Harness, id: &str) -> bool {
+    h.execute(
+        "return document.getElementById(arguments[0]).checkVisibility();",
+        vec![json!(id)],
+    )
+    .await
+        == json!(true)
+}
+
 async fn mark_fragment(h: &Harness) {
     h.execute(
         "document.querySelector('section.ltw').__prerendered = true;",
@@ -88,27 +98,35 @@ async fn the_prerendered_step_is_usable_first_then_hydrated_keeping_the_choice()
     );
     assert_eq!(h.axe().await, Vec::<String>::new(), "the fragment alone");
     h.screenshot("prerendered-before-wasm").await;
-    // The customer starts before the wasm: a native radio needs none.
+    // The customer starts before the wasm: radios need none, and the
+    // stylesheet shows the chosen group's topics.
+    assert!(!displayed(&h, "ltw0-cat-technical-routing").await);
     h.click_id("ltw0-group-technical").await;
+    assert!(displayed(&h, "ltw0-cat-technical-routing").await);
+    assert!(!displayed(&h, "ltw0-cat-inquiry-price").await);
+    h.click_id("ltw0-cat-technical-routing").await;
     mark_fragment(&h).await;
 
     let_the_wasm_in(&h).await;
     assert_eq!(same_section(&h).await, json!(true), "hydrated, not rebuilt");
     assert!(
-        h.focused_matches("#ltw0-group-technical").await,
+        h.focused_matches("#ltw0-cat-technical-routing").await,
         "focus stays where the customer left it"
     );
-    // The choice is the widget's now: the group's topics are offered.
-    h.wait_for(Locator::Id("ltw0-cat-technical-routing")).await;
-    assert_eq!(
-        h.execute(
-            "return document.getElementById('ltw0-group-technical').checked;",
-            vec![]
-        )
-        .await,
-        json!(true)
-    );
-    // Fully alive: a language switch and a whole ticket.
+    // The choice is the widget's now: on to the routing details.
+    for id in ["ltw0-group-technical", "ltw0-cat-technical-routing"] {
+        let checked = h
+            .execute(
+                "return document.getElementById(arguments[0]).checked;",
+                vec![json!(id)],
+            )
+            .await;
+        assert_eq!(checked, json!(true), "{id}");
+    }
+    h.click_button("下一步").await;
+    h.wait_for(Locator::Id("ltw0-trace")).await;
+    // Fully alive: back, a language switch and a whole ticket.
+    h.click_button("上一步").await;
     h.fill_inquiry("Asked before the wasm").await;
     h.click_button("Submit ticket").await;
     let reference = h.reference().await;
@@ -128,8 +146,8 @@ async fn the_prerendered_step_is_usable_first_then_hydrated_keeping_the_choice()
 
 /// A fragment the widget cannot hydrate (rendered by another build, or in
 /// a language other than the one the customer chose before) is replaced by
-/// a widget built afresh; the group chosen in it stays chosen, and focus
-/// stays on it.
+/// a widget built afresh; the group chosen in it stays chosen (a topic of
+/// another group does not), and focus stays on it.
 #[tokio::test]
 #[ignore = "needs the release build and chromium; run by scripts/test"]
 async fn a_fragment_the_widget_cannot_hydrate_is_replaced_keeping_the_choice() {
@@ -141,6 +159,9 @@ async fn a_fragment_the_widget_cannot_hydrate_is_replaced_keeping_the_choice() {
         vec![],
     )
     .await;
+    // A topic of one group, then another group: only the group counts.
+    h.click_id("ltw0-group-technical").await;
+    h.click_id("ltw0-cat-technical-boot").await;
     h.click_id("ltw0-group-inquiry").await;
     mark_fragment(&h).await;
     let_the_wasm_in(&h).await;
@@ -149,7 +170,14 @@ async fn a_fragment_the_widget_cannot_hydrate_is_replaced_keeping_the_choice() {
         "section.ltw[lang='zh-Hant']:not([data-ltw-stamp])",
     ))
     .await;
-    h.wait_for(Locator::Id("ltw0-cat-inquiry-price")).await;
+    assert!(displayed(&h, "ltw0-cat-inquiry-price").await);
+    let boot = h
+        .execute(
+            "return document.getElementById('ltw0-cat-technical-boot').checked;",
+            vec![],
+        )
+        .await;
+    assert_eq!(boot, json!(false), "no topic of another group");
     assert!(
         h.focused_matches("#ltw0-group-inquiry").await,
         "focus is where it was, on the new element"

@@ -88,6 +88,20 @@ impl Mounted {
         self.root.text_content().unwrap_or_default()
     }
 
+    /// The `data-group` of each topic list (and "" for the policy notice)
+    /// the widget marks as shown (style/widget.css hides the others).
+    fn shown_topics(&self) -> Vec<String> {
+        let shown = self.root.query_selector_all(".ltw-topics--chosen").unwrap();
+        (0..shown.length())
+            .filter_map(|i| shown.item(i))
+            .map(|n| {
+                n.unchecked_into::<web_sys::Element>()
+                    .get_attribute("data-group")
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
     fn click(&self, name: &str) {
         self.el::<HtmlElement>(name).click();
     }
@@ -194,12 +208,28 @@ async fn category_guidance_and_exclusions_are_visible_before_choosing() {
     assert!(text.contains(&en("cat-technical-routing-scope")));
     assert!(text.contains(&en("cat-technical-general-excluded")));
     assert!(text.contains(&en("notice-circumvention")));
+    assert_eq!(
+        w.shown_topics(),
+        ["technical", ""],
+        "the group's topics and the notice"
+    );
     // The scope of service puts its Important Notice after all three
     // groups: inquiries carry it too.
     w.click("group-inquiry");
     settle().await;
     assert!(w.text().contains(&en("cat-inquiry-refund-scope")));
     assert!(w.text().contains(&en("notice-circumvention")));
+    assert_eq!(w.shown_topics(), ["inquiry", ""]);
+}
+
+/// Every group's topics are in the markup (a prerendered step needs them
+/// before the wasm); none is shown before a group is chosen.
+#[wasm_bindgen_test]
+async fn no_topics_are_shown_before_a_group_is_chosen() {
+    let w = mount("en", 77);
+    settle().await;
+    assert_eq!(w.shown_topics(), Vec::<String>::new());
+    assert!(w.text().contains(&en("cat-china-kyc-title")));
 }
 
 #[wasm_bindgen_test]

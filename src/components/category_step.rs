@@ -9,6 +9,11 @@ use leptos::prelude::*;
 
 /// Step 1: the group, then one of its categories, each with its scope text
 /// in full beside the choice (never hidden in a tooltip).
+///
+/// Every offered group's topics are in the markup, and only the chosen
+/// group's are shown (style/widget.css): so a prerendered step lets the
+/// customer choose a topic before the wasm arrives, the checked radio
+/// alone showing its group's topics where the browser has `:has()`.
 #[component]
 pub fn CategoryStep() -> impl IntoView {
     let i18n = use_i18n();
@@ -30,16 +35,33 @@ pub fn CategoryStep() -> impl IntoView {
         }
     };
 
+    let topics = config
+        .with(|config| config.offered_groups())
+        .into_iter()
+        .map(|group| {
+            view! {
+                <div
+                    class="ltw-topics"
+                    data-group=group.id()
+                    class:ltw-topics--chosen=move || form.group.get() == Some(group)
+                >
+                    <CategoryList group missing/>
+                </div>
+            }
+        })
+        .collect_view();
+
     view! {
         <div class="ltw-step">
             <p class="ltw-intro">{i18n.t("widget-intro")}</p>
             <GroupList first=first_group/>
-            {move || {
-                form.group.get().map(|group| view! {
-                    <CategoryList group missing/>
-                    <CircumventionNotice/>
-                })
-            }}
+            {topics}
+            <div
+                class="ltw-topics ltw-topics--any"
+                class:ltw-topics--chosen=move || form.group.with(Option::is_some)
+            >
+                <CircumventionNotice/>
+            </div>
             <p class="ltw-error" id=config.id("category-error") role="alert">
                 {move || missing.get().then(|| i18n.text("category-required"))}
             </p>
@@ -49,5 +71,24 @@ pub fn CategoryStep() -> impl IntoView {
                 </button>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ticket_core::catalog::Group;
+
+    /// Before the wasm, only the stylesheet can show a chosen group's
+    /// topics: it needs a rule for every group there is.
+    #[test]
+    fn the_stylesheet_shows_the_topics_of_every_group_when_its_radio_is_checked() {
+        let css = include_str!("../../style/widget.css");
+        for group in Group::ALL {
+            let id = group.id();
+            let rule = format!(
+                ".ltw-step:has(input[name$=\"-group\"][value=\"{id}\"]:checked) .ltw-topics[data-group=\"{id}\"]"
+            );
+            assert!(css.contains(&rule), "no rule for {id}: {rule}");
+        }
     }
 }
