@@ -210,9 +210,12 @@ const type = async (el, value, data, inputType) => {
 /// step with the trace box.
 const TO_ROUTING_JS: &str = r#"
 (async () => {
-  $("button.ltw-lang[lang='zh-Hant']").click();
-  while ($('.ltw').getAttribute('lang') !== 'zh-Hant') await new Promise(r => setTimeout(r, 5));
-  $("button.ltw-lang[lang='en']").click(); await settle();
+  // Both packs loaded (later switches are timed), whichever the page started in.
+  for (const tag of ['en', 'zh-Hant', 'en']) {
+    $(`button.ltw-lang[lang='${tag}']`).click();
+    while ($('.ltw').getAttribute('lang') !== tag) await new Promise(r => setTimeout(r, 5));
+  }
+  await settle();
   $('#ltw0-group-technical').click(); await settle();
   $('#ltw0-cat-technical-routing').click(); await settle();
   [...document.querySelectorAll('.ltw button')].find(b => b.textContent.trim() === 'Next').click();

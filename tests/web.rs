@@ -1343,3 +1343,85 @@ async fn over_limit_and_wrong_type_files_are_refused_before_any_upload() {
 
 #[path = "web/files.rs"]
 mod files;
+
+/// What a customer chose in a prerendered step before the wasm arrived
+/// (`prerender::chosen`): the checked group, with the checked topic only if
+/// it is one of that group's and offered; made the form's own unless a
+/// draft already moved past the first step.
+#[wasm_bindgen_test]
+async fn a_choice_made_in_a_prerendered_step_is_read_and_kept() {
+    use ticket_widget::config::Choice;
+    use ticket_widget::prerender::{chosen, keep_choice};
+    use ticket_widget::state::{Form, Step};
+    let root = document().create_element("div").unwrap();
+    let radio =
+        |name: &str, value: &str| format!("<input type=radio name=ltw42-{name} value={value}>");
+    root.set_inner_html(&format!(
+        "{}{}{}{}",
+        radio("group", "technical"),
+        radio("group", "inquiry"),
+        radio("category", "technical.routing"),
+        radio("category", "inquiry.price"),
+    ));
+    let check = |value: &str| {
+        let input: HtmlInputElement = root
+            .query_selector(&format!("input[value='{value}']"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.set_checked(true);
+    };
+    let config = |categories: Option<&str>| {
+        WidgetConfig::from_attributes(
+            |name| match name {
+                "endpoint" => Some("/api/tickets".into()),
+                "categories" => categories.map(Into::into),
+                _ => None,
+            },
+            None,
+            42,
+        )
+    };
+    let routing = ticket_core::catalog::find("technical.routing").unwrap();
+
+    assert_eq!(chosen(&root, &config(None)), None, "nothing checked");
+    check("technical.routing");
+    assert_eq!(
+        chosen(&root, &config(None)),
+        None,
+        "a topic without its group"
+    );
+    check("technical");
+    assert_eq!(
+        chosen(&root, &config(None)),
+        Some(Choice::Category(routing))
+    );
+    let only_boot = config(Some("technical.boot"));
+    assert_eq!(
+        chosen(&root, &only_boot),
+        Some(Choice::Group(ticket_core::catalog::Group::Technical)),
+        "a topic the page does not offer"
+    );
+    check("inquiry");
+    assert_eq!(
+        chosen(&root, &config(None)),
+        Some(Choice::Group(ticket_core::catalog::Group::Inquiry)),
+        "the topic of another group"
+    );
+
+    let owner = Owner::new();
+    owner.with(|| {
+        let fresh = Form::new();
+        keep_choice(fresh, Some(Choice::Category(routing)));
+        assert_eq!(fresh.category.get_untracked(), Some(routing));
+        assert_eq!(fresh.group.get_untracked(), Some(routing.group));
+
+        let restored = Form::new();
+        restored.step.set(Step::Details);
+        keep_choice(
+            restored,
+            Some(Choice::Group(ticket_core::catalog::Group::Inquiry)),
+        );
+        assert_eq!(restored.group.get_untracked(), None, "the draft wins");
+    });
+}
