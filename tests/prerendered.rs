@@ -62,6 +62,8 @@ async fn displayed(h: &Harness, id: &str) -> bool {
         == json!(true)
 }
 
+/// Marks the prerendered section element itself (a property, which
+/// hydration does not touch), for `same_section`.
 async fn mark_fragment(h: &Harness) {
     h.execute(
         "document.querySelector('section.ltw').__prerendered = true;",
