@@ -109,15 +109,13 @@ fn show(host: web_sys::HtmlElement, config: WidgetConfig, lang: Lang) {
     let form = Form::new();
     let i18n = I18n::new(lang);
     // Only the `hydrate` build can take a prerendered step over.
-    #[cfg(feature = "hydrate")]
-    let taken_over = prerender::fragment_in(&host)
-        .filter(|(root, _)| prerender::takes_over(root, &config, lang))
-        .map(|(root, _)| takeover::hydrate(&host, root, &config, form, i18n, on_outcome.clone()))
-        .is_some();
-    #[cfg(not(feature = "hydrate"))]
-    let taken_over = false;
-    if !taken_over {
-        build_afresh(&host, &config, form, i18n, on_outcome);
+    let hydratable = prerender::fragment_in(&host)
+        .map(|(root, _)| root)
+        .filter(|root| cfg!(feature = "hydrate") && prerender::takes_over(root, &config, lang));
+    match hydratable {
+        #[cfg(feature = "hydrate")]
+        Some(root) => takeover::hydrate(&host, root, &config, form, i18n, on_outcome),
+        _ => build_afresh(&host, &config, form, i18n, on_outcome),
     }
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {

@@ -1350,6 +1350,7 @@ mod files;
 /// draft already moved past the first step.
 #[wasm_bindgen_test]
 async fn a_choice_made_in_a_prerendered_step_is_read_and_kept() {
+    use ticket_core::catalog::Group;
     use ticket_widget::config::Choice;
     use ticket_widget::prerender::{chosen, keep_choice};
     use ticket_widget::state::{Form, Step};
@@ -1399,13 +1400,13 @@ async fn a_choice_made_in_a_prerendered_step_is_read_and_kept() {
     let only_boot = config(Some("technical.boot"));
     assert_eq!(
         chosen(&root, &only_boot),
-        Some(Choice::Group(ticket_core::catalog::Group::Technical)),
+        Some(Choice::Group(Group::Technical)),
         "a topic the page does not offer"
     );
     check("inquiry");
     assert_eq!(
         chosen(&root, &config(None)),
-        Some(Choice::Group(ticket_core::catalog::Group::Inquiry)),
+        Some(Choice::Group(Group::Inquiry)),
         "the topic of another group"
     );
 
@@ -1418,10 +1419,7 @@ async fn a_choice_made_in_a_prerendered_step_is_read_and_kept() {
 
         let restored = Form::new();
         restored.step.set(Step::Details);
-        keep_choice(
-            restored,
-            Some(Choice::Group(ticket_core::catalog::Group::Inquiry)),
-        );
+        keep_choice(restored, Some(Choice::Group(Group::Inquiry)));
         assert_eq!(restored.group.get_untracked(), None, "the draft wins");
     });
 }
